@@ -1,0 +1,100 @@
+//! The question bank as the engine sees it: topics, subtopics and per-question
+//! metadata. The content compiler produces it at build time; the app embeds it.
+//! Full question text lives in per-topic chunks (see [`crate::Chunk`]) and is
+//! never needed for selection or scoring.
+
+use serde::{Deserialize, Serialize};
+
+/// What the learner is asked to do with a question.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Kind {
+    /// Pick the one correct option.
+    Single,
+    /// Pick every correct option (two or more).
+    Multi,
+    /// Decide whether a statement is true.
+    TrueFalse,
+    /// Predict what a code snippet prints (one correct option).
+    CodeOutput,
+}
+
+impl Kind {
+    /// The slug used in content files and reports.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Kind::Single => "single",
+            Kind::Multi => "multi",
+            Kind::TrueFalse => "true_false",
+            Kind::CodeOutput => "code_output",
+        }
+    }
+
+    /// All kinds, in a stable order.
+    pub const ALL: [Kind; 4] = [Kind::Single, Kind::Multi, Kind::TrueFalse, Kind::CodeOutput];
+}
+
+/// A topic on the home screen.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TopicMeta {
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    /// In the free tier: usable without the unlock.
+    pub free: bool,
+}
+
+/// A subtopic of one topic.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SubtopicMeta {
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    /// Index into [`Bank::topics`].
+    pub topic: u16,
+}
+
+/// Everything the engine needs to know about one question.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ItemMeta {
+    /// Stable id, forever (progress is keyed on it).
+    pub id: String,
+    /// Index into [`Bank::topics`].
+    pub topic: u16,
+    /// Index into [`Bank::subtopics`].
+    pub subtopic: u16,
+    pub kind: Kind,
+    /// Authored difficulty label, 1 (recall) to 5 (expert).
+    pub difficulty: u8,
+    /// Options shown to the learner (2 for true/false).
+    pub options: u8,
+    /// Authored override of the IRT discrimination `a`.
+    pub irt_a: Option<f32>,
+    /// Authored override of the IRT difficulty `b` (logits).
+    pub irt_b: Option<f32>,
+    /// In the free tier even when its topic is not.
+    pub free: bool,
+}
+
+/// The whole bank: topics in display order, their subtopics, and every question.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Bank {
+    pub topics: Vec<TopicMeta>,
+    pub subtopics: Vec<SubtopicMeta>,
+    pub items: Vec<ItemMeta>,
+}
+
+impl Bank {
+    /// The position of a question by id, if the bank has it.
+    pub fn find(&self, id: &str) -> Option<usize> {
+        self.items.iter().position(|item| item.id == id)
+    }
+
+    /// Indices of the questions of one topic.
+    pub fn topic_items(&self, topic: u16) -> impl Iterator<Item = usize> + '_ {
+        self.items
+            .iter()
+            .enumerate()
+            .filter(move |(_, item)| item.topic == topic)
+            .map(|(i, _)| i)
+    }
+}

@@ -1,0 +1,56 @@
+//! The compiled corpus as shipped: an index (the [`Bank`] plus where each
+//! topic's text lives) and one [`Chunk`] of full text per topic. All text is
+//! HTML rendered and sanitized at build time by the content compiler.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Bank;
+
+/// Bumped whenever the serialized shape of [`Index`] or [`Chunk`] changes.
+pub const CORPUS_FORMAT: u32 = 1;
+
+/// The small part of the corpus that the home screen and the engine need.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Index {
+    /// [`CORPUS_FORMAT`] of the writer.
+    pub format: u32,
+    pub bank: Bank,
+    /// For each topic (same order as `bank.topics`), the content-hashed file
+    /// name of its chunk, relative to the corpus folder.
+    pub chunks: Vec<String>,
+}
+
+/// One option of a question, as shown and graded.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChoiceBody {
+    /// The option itself, inline HTML.
+    pub html: String,
+    pub correct: bool,
+    /// Why a distractor is wrong (or why a correct option is right, when
+    /// authored), inline HTML; may be empty for a correct option.
+    pub why_html: String,
+}
+
+/// The full text of one question.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct QuestionBody {
+    /// Same id as the matching [`crate::ItemMeta`].
+    pub id: String,
+    pub prompt_html: String,
+    /// Highlighted code block, if the question has one.
+    pub code_html: Option<String>,
+    pub choices: Vec<ChoiceBody>,
+    pub explanation_html: String,
+    pub references: Vec<String>,
+    pub tags: Vec<String>,
+}
+
+/// The full text of one topic's questions.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Chunk {
+    /// [`CORPUS_FORMAT`] of the writer.
+    pub format: u32,
+    /// Slug of the topic.
+    pub topic: String,
+    pub questions: Vec<QuestionBody>,
+}

@@ -1,0 +1,21 @@
+//! The Prepwise app: a thin Leptos layer over the engine and the compiled corpus.
+//! It is the only crate that knows Leptos and web-sys.
+
+mod app;
+pub mod routes;
+
+pub use app::App;
+
+/// Replaces the static shell in `#app` with the running app.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .expect("the app runs in a browser window with a document");
+    let root = document
+        .get_element_by_id("app")
+        .and_then(|element| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok())
+        .expect("index.html has an #app element");
+    root.set_inner_html("");
+    leptos::mount::mount_to(root, App).forget();
+}

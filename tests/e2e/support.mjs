@@ -1,0 +1,52 @@
+// Shared by the end-to-end specs: serve the release dist/ on 127.0.0.1, launch Debian's Chromium
+// with a fresh profile, and fail a test on any console error or uncaught page error.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { serve } from "../../scripts/serve.mjs";
+
+export const DIST = process.env.PREPWISE_DIST ?? "dist";
+
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Starts the server and a browser; returns { baseUrl, context, close }. */
+export async function start({ viewport = { width: 360, height: 640 } } = {}) {
+  const server = await serve(DIST, 0);
+  const baseUrl = `http://127.0.0.1:${server.address().port}`;
+  const profile = await mkdtemp(join(tmpdir(), "prepwise-e2e-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport,
+  });
+  return {
+    baseUrl,
+    context,
+    async close() {
+      await context.close();
+      await new Promise((ok) => server.close(ok));
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens a page that records console errors and page errors into `page.problems`. */
+export async function openPage(context) {
+  const page = await context.newPage();
+  page.problems = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error") page.problems.push(`console error: ${msg.text()}`);
+  });
+  page.on("pageerror", (err) => page.problems.push(`page error: ${err.message}`));
+  return page;
+}
