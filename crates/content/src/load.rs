@@ -1,0 +1,838 @@
+//! Reading `content/`: raw TOML (with spans) → validated [`Corpus`], reporting every problem.
+//!
+//! Each file is parsed into a spanned document first, so unknown fields are reported one by
+//! one with their line (and a "did you mean" hint), and each question is deserialized on its
+//! own, so one broken question never hides the problems of the others.
+
+use std::collections::{HashMap, HashSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use engine::Kind;
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use toml::de::{DeTable, DeValue};
+use toml::Spanned;
+
+use crate::checks;
+use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics, Location, SourceFile};
+use crate::model::{Choice, Code, Corpus, Question, Subtopic, Topic};
+
+const TOPIC_FIELDS: &[&str] = &[
+    "title",
+    "description",
+    "order",
+    "free",
+    "id_prefix",
+    "subtopic",
+];
+const SUBTOPIC_FIELDS: &[&str] = &["slug", "title", "description"];
+const FILE_FIELDS: &[&str] = &["question"];
+const QUESTION_FIELDS: &[&str] = &[
+    "id",
+    "kind",
+    "difficulty",
+    "tags",
+    "prompt",
+    "code",
+    "code_lang",
+    "explanation",
+    "references",
+    "free",
+    "irt",
+    "choice",
+    "answer",
+    "why_wrong",
+];
+const CHOICE_FIELDS: &[&str] = &["text", "correct", "why"];
+const IRT_FIELDS: &[&str] = &["a", "b"];
+/// Languages the highlighter knows and the app styles.
+pub const CODE_LANGS: &[&str] = &["python", "sql", "bash", "json", "yaml", "text"];
+const ROOT_FILES: &[&str] = &["FORMAT.md", "README.md", "ids.lock"];
+
+/// What was seen while reading, even where a question failed validation, so that one broken
+/// question is reported once and not again as a "missing" id or an empty subtopic.
+#[derive(Default)]
+pub struct Seen {
+    /// Every id written in a question table.
+    pub ids: HashSet<String>,
+    /// False when a file could not be parsed at all (its ids are unknown).
+    pub complete: bool,
+}
+
+#[derive(Deserialize)]
+struct RawTopic {
+    title: Spanned<String>,
+    description: Spanned<String>,
+    order: Spanned<i64>,
+    free: bool,
+    id_prefix: Spanned<String>,
+    #[serde(default)]
+    subtopic: Vec<Spanned<RawSubtopic>>,
+}
+
+#[derive(Deserialize)]
+struct RawSubtopic {
+    slug: Spanned<String>,
+    title: Spanned<String>,
+    description: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+struct RawQuestion {
+    id: Spanned<String>,
+    kind: Spanned<String>,
+    difficulty: Spanned<i64>,
+    tags: Spanned<Vec<String>>,
+    prompt: Spanned<String>,
+    code: Option<Spanned<String>>,
+    code_lang: Option<Spanned<String>>,
+    explanation: Spanned<String>,
+    #[serde(default)]
+    references: Vec<String>,
+    #[serde(default)]
+    free: bool,
+    irt: Option<Spanned<RawIrt>>,
+    choice: Option<Vec<Spanned<RawChoice>>>,
+    answer: Option<Spanned<bool>>,
+    why_wrong: Option<Spanned<String>>,
+}
+
+#[derive(Deserialize)]
+struct RawChoice {
+    text: String,
+    #[serde(default)]
+    correct: bool,
+    why: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct RawIrt {
+    a: Option<f64>,
+    b: Option<f64>,
+}
+
+/// Reads and validates the content folder. Returns every problem found, sorted by file and line.
+pub fn load(dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
+    let (corpus, diagnostics) = load_report(dir);
+    if diagnostics.is_empty() {
+        Ok(corpus)
+    } else {
+        Err(diagnostics)
+    }
+}
+
+/// Like [`load`], but returns what could be read along with the problems (used by `lock`).
+pub fn load_report(dir: &Path) -> (Corpus, Vec<Diagnostic>) {
+    let mut diags = Diagnostics::default();
+    let mut topics = Vec::new();
+    let mut questions = Vec::new();
+    let mut seen = Seen {
+        ids: HashSet::new(),
+        complete: true,
+    };
+
+    let entries = match sorted_entries(dir) {
+        Ok(entries) => entries,
+        Err(err) => {
+            let at = Location {
+                path: dir.to_path_buf(),
+                line: 1,
+            };
+            diags.error_with_hint(
+                &at,
+                format!("cannot read the content folder: {err}"),
+                "pass --content DIR",
+            );
+            return (
+                Corpus {
+                    topics: Vec::new(),
+                    questions: Vec::new(),
+                },
+                diags.into_sorted(),
+            );
+        }
+    };
+    for path in entries {
+        let name = file_name(&path);
+        if path.is_dir() {
+            load_topic(&path, &mut topics, &mut questions, &mut seen, &mut diags);
+        } else if !ROOT_FILES.contains(&name.as_str()) {
+            let at = Location {
+                path: path.clone(),
+                line: 1,
+            };
+            diags.error_with_hint(
+                &at,
+                format!("unexpected file `{name}` in the content folder"),
+                "topics are folders; the only files here are FORMAT.md, README.md and ids.lock",
+            );
+        }
+    }
+
+    // Display order, then questions regrouped to follow it.
+    let mut order: Vec<usize> = (0..topics.len()).collect();
+    order.sort_by_key(|&i| (topics[i].0.order, topics[i].0.slug.clone()));
+    let remap: HashMap<usize, usize> = order
+        .iter()
+        .enumerate()
+        .map(|(new, &old)| (old, new))
+        .collect();
+    let topics_with_loc: Vec<(Topic, Location)> =
+        order.iter().map(|&i| topics[i].clone()).collect();
+    for question in &mut questions {
+        question.topic = remap[&question.topic];
+    }
+    questions.sort_by_key(|q: &Question| (q.topic, q.subtopic));
+
+    let corpus = Corpus {
+        topics: topics_with_loc.iter().map(|(t, _)| t.clone()).collect(),
+        questions,
+    };
+    checks::corpus_wide(dir, &corpus, &topics_with_loc, &seen, &mut diags);
+    (corpus, diags.into_sorted())
+}
+
+fn load_topic(
+    dir: &Path,
+    topics: &mut Vec<(Topic, Location)>,
+    questions: &mut Vec<Question>,
+    seen: &mut Seen,
+    diags: &mut Diagnostics,
+) {
+    let slug = file_name(dir);
+    let topic_path = dir.join("topic.toml");
+    let Some(file) = read(&topic_path, diags) else {
+        seen.complete = false;
+        let at = Location {
+            path: dir.to_path_buf(),
+            line: 1,
+        };
+        diags.error_with_hint(
+            &at,
+            "topic folder has no topic.toml",
+            "add title, description, order, free, id_prefix",
+        );
+        return;
+    };
+    if !is_slug(&slug) {
+        diags.error_with_hint(
+            &file.start(),
+            format!("topic folder name `{slug}` is not a slug"),
+            "use lowercase letters, digits and hyphens",
+        );
+    }
+    let Some(table) = parse(&file, diags) else {
+        seen.complete = false;
+        return;
+    };
+    check_keys(&file, table.get_ref(), TOPIC_FIELDS, "topic", diags);
+    for subtopic in array_of_tables(table.get_ref(), "subtopic") {
+        check_keys(
+            &file,
+            subtopic.get_ref(),
+            SUBTOPIC_FIELDS,
+            "subtopic",
+            diags,
+        );
+    }
+    let Some(raw) = deserialize::<RawTopic>(&file, table, TOPIC_FIELDS, "topic", diags) else {
+        seen.complete = false;
+        return;
+    };
+
+    let mut topic = Topic {
+        slug: slug.clone(),
+        title: nonempty(&file, &raw.title, "title", diags),
+        description: nonempty(&file, &raw.description, "description", diags),
+        order: *raw.order.get_ref(),
+        free: raw.free,
+        id_prefix: raw.id_prefix.get_ref().clone(),
+        subtopics: Vec::new(),
+    };
+    if !is_slug(&topic.id_prefix) {
+        diags.error_with_hint(
+            &file.at(raw.id_prefix.span().start),
+            format!(
+                "id_prefix `{}` is not a short lowercase slug",
+                topic.id_prefix
+            ),
+            "for example \"pyf\"",
+        );
+    }
+    if raw.subtopic.is_empty() {
+        diags.error_with_hint(
+            &file.start(),
+            "topic has no subtopics",
+            "add at least one [[subtopic]] table",
+        );
+    }
+
+    let topic_index = topics.len();
+    let mut declared = HashSet::new();
+    for sub in &raw.subtopic {
+        let sub = sub.get_ref();
+        let sub_slug = sub.slug.get_ref().clone();
+        let at = file.at(sub.slug.span().start);
+        if !is_slug(&sub_slug) {
+            diags.error_with_hint(
+                &at,
+                format!("subtopic slug `{sub_slug}` is not a slug"),
+                "lowercase, digits, hyphens",
+            );
+        }
+        if !declared.insert(sub_slug.clone()) {
+            diags.error(&at, format!("subtopic `{sub_slug}` is declared twice"));
+            continue;
+        }
+        let subtopic_index = topic.subtopics.len();
+        topic.subtopics.push(Subtopic {
+            slug: sub_slug.clone(),
+            title: nonempty(&file, &sub.title, "subtopic title", diags),
+            description: sub.description.get_ref().trim().to_string(),
+        });
+        let path = dir.join(format!("{sub_slug}.toml"));
+        if !path.exists() {
+            diags.error_with_hint(
+                &at,
+                format!("subtopic `{sub_slug}` has no question file"),
+                format!("create {}", path.display()),
+            );
+            continue;
+        }
+        match load_questions(&path, topic_index, subtopic_index, questions, seen, diags) {
+            Some(0) => diags.error(&at, format!("subtopic `{sub_slug}` has no questions")),
+            Some(_) => {}
+            None => seen.complete = false,
+        }
+    }
+
+    match sorted_entries(dir) {
+        Ok(entries) => {
+            for path in entries {
+                let name = file_name(&path);
+                let declared_file = name
+                    .strip_suffix(".toml")
+                    .is_some_and(|stem| stem == "topic" || declared.contains(stem));
+                if !declared_file {
+                    diags.error_with_hint(
+                        &Location {
+                            path: path.clone(),
+                            line: 1,
+                        },
+                        format!("`{name}` is not a subtopic declared in topic.toml"),
+                        "declare it with a [[subtopic]] table, or move it out of the topic folder",
+                    );
+                }
+            }
+        }
+        Err(err) => diags.error(
+            &file.start(),
+            format!("cannot list the topic folder: {err}"),
+        ),
+    }
+
+    topics.push((topic, file.start()));
+}
+
+fn load_questions(
+    path: &Path,
+    topic: usize,
+    subtopic: usize,
+    questions: &mut Vec<Question>,
+    seen: &mut Seen,
+    diags: &mut Diagnostics,
+) -> Option<usize> {
+    let file = read(path, diags)?;
+    let table = parse(&file, diags)?;
+    check_keys(
+        &file,
+        table.get_ref(),
+        FILE_FIELDS,
+        "a question file",
+        diags,
+    );
+    let tables = array_of_tables(table.get_ref(), "question");
+    for value in &tables {
+        let id = value
+            .get_ref()
+            .iter()
+            .find(|(k, _)| k.get_ref() == "id")
+            .and_then(|(_, v)| v.get_ref().as_str());
+        let what = match id {
+            Some(id) => {
+                seen.ids.insert(id.to_string());
+                format!("question {id}")
+            }
+            None => "question".to_string(),
+        };
+        check_keys(&file, value.get_ref(), QUESTION_FIELDS, "question", diags);
+        for choice in array_of_tables(value.get_ref(), "choice") {
+            check_keys(&file, choice.get_ref(), CHOICE_FIELDS, "choice", diags);
+        }
+        if let Some(irt) = value.get_ref().iter().find(|(k, _)| k.get_ref() == "irt") {
+            if let DeValue::Table(irt) = irt.1.get_ref() {
+                check_keys(&file, irt, IRT_FIELDS, "irt", diags);
+            }
+        }
+        let Some(raw) =
+            deserialize::<RawQuestion>(&file, value.clone(), QUESTION_FIELDS, &what, diags)
+        else {
+            continue;
+        };
+        if let Some(question) = validate_question(&file, raw, topic, subtopic, diags) {
+            questions.push(question);
+        }
+    }
+    Some(tables.len())
+}
+
+/// The per-question rules (CONTENT.md and FORMAT.md). Corpus-wide rules live in `checks`.
+fn validate_question(
+    file: &SourceFile,
+    raw: RawQuestion,
+    topic: usize,
+    subtopic: usize,
+    diags: &mut Diagnostics,
+) -> Option<Question> {
+    let at = file.at(raw.id.span().start);
+    let id = raw.id.get_ref().clone();
+    let kind = match raw.kind.get_ref().as_str() {
+        "single" => Kind::Single,
+        "multi" => Kind::Multi,
+        "true_false" => Kind::TrueFalse,
+        "code_output" => Kind::CodeOutput,
+        other => {
+            let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.slug()).collect();
+            let hint = match did_you_mean(other, &kinds) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("kinds are: {}", kinds.join(", ")),
+            };
+            diags.error_with_hint(
+                &file.at(raw.kind.span().start),
+                format!("{id}: unknown kind `{other}`"),
+                hint,
+            );
+            return None;
+        }
+    };
+    let difficulty = *raw.difficulty.get_ref();
+    if !(1..=5).contains(&difficulty) {
+        diags.error_with_hint(
+            &file.at(raw.difficulty.span().start),
+            format!("{id}: difficulty {difficulty} is out of range"),
+            "1 recall · 2 explain · 3 apply · 4 analyse · 5 expert",
+        );
+    }
+    let tags = raw.tags.get_ref().clone();
+    if tags.is_empty() {
+        diags.error(&file.at(raw.tags.span().start), format!("{id}: no tags"));
+    }
+    for tag in &tags {
+        if tag.trim().is_empty() || tag.chars().any(|c| c.is_uppercase()) {
+            diags.error_with_hint(
+                &file.at(raw.tags.span().start),
+                format!("{id}: tag `{tag}` must be lowercase and non-empty"),
+                "for example \"generators\"",
+            );
+        }
+    }
+    let prompt = nonempty(file, &raw.prompt, &format!("{id}: prompt"), diags);
+    let explanation = nonempty(file, &raw.explanation, &format!("{id}: explanation"), diags);
+
+    let lang = raw
+        .code_lang
+        .as_ref()
+        .map_or("python".to_string(), |l| l.get_ref().clone());
+    if let Some(l) = &raw.code_lang {
+        if !CODE_LANGS.contains(&l.get_ref().as_str()) {
+            diags.error_with_hint(
+                &file.at(l.span().start),
+                format!("{id}: unknown code_lang `{}`", l.get_ref()),
+                format!("languages are: {}", CODE_LANGS.join(", ")),
+            );
+        }
+    }
+    let code = raw.code.as_ref().map(|c| Code {
+        lang: lang.clone(),
+        text: c.get_ref().trim_end().to_string(),
+    });
+    if let Some(c) = &raw.code {
+        if c.get_ref().trim().is_empty() {
+            diags.error(&file.at(c.span().start), format!("{id}: code is empty"));
+        }
+    }
+
+    let mut irt_a = None;
+    let mut irt_b = None;
+    if let Some(irt) = &raw.irt {
+        let here = file.at(irt.span().start);
+        if let Some(a) = irt.get_ref().a {
+            if !(a > 0.0 && a <= 4.0) {
+                diags.error_with_hint(
+                    &here,
+                    format!("{id}: irt.a = {a} is out of range"),
+                    "discrimination is in (0, 4]",
+                );
+            }
+            irt_a = Some(a as f32);
+        }
+        if let Some(b) = irt.get_ref().b {
+            if !(-5.0..=5.0).contains(&b) {
+                diags.error_with_hint(
+                    &here,
+                    format!("{id}: irt.b = {b} is out of range"),
+                    "difficulty is in [-5, 5] logits",
+                );
+            }
+            irt_b = Some(b as f32);
+        }
+    }
+
+    let choices = match kind {
+        Kind::TrueFalse => true_false_choices(file, &raw, &id, diags),
+        _ => authored_choices(file, &raw, kind, &id, diags),
+    };
+    if kind == Kind::CodeOutput {
+        match &code {
+            None => diags.error_with_hint(
+                &at,
+                format!("{id}: code_output needs `code`"),
+                "add the program whose output is asked",
+            ),
+            Some(c) if c.lang != "python" => diags.error_with_hint(
+                &at,
+                format!(
+                    "{id}: code_output snippets must be python (got `{}`)",
+                    c.lang
+                ),
+                "the build runs them with python3 to check the answer",
+            ),
+            _ => {}
+        }
+    }
+
+    Some(Question {
+        id,
+        topic,
+        subtopic,
+        kind,
+        difficulty: difficulty.clamp(1, 5) as u8,
+        tags,
+        prompt,
+        code,
+        explanation,
+        references: raw
+            .references
+            .iter()
+            .map(|r| r.trim().to_string())
+            .collect(),
+        free: raw.free,
+        irt_a,
+        irt_b,
+        choices,
+        location: at,
+    })
+}
+
+fn true_false_choices(
+    file: &SourceFile,
+    raw: &RawQuestion,
+    id: &str,
+    diags: &mut Diagnostics,
+) -> Vec<Choice> {
+    let at = file.at(raw.id.span().start);
+    if let Some(choice) = raw.choice.as_ref().and_then(|c| c.first()) {
+        diags.error_with_hint(
+            &file.at(choice.span().start),
+            format!("{id}: true_false questions take `answer`, not choices"),
+            "write answer = true (or false) and why_wrong = \"…\"",
+        );
+    }
+    let Some(answer) = &raw.answer else {
+        diags.error_with_hint(
+            &at,
+            format!("{id}: true_false question has no `answer`"),
+            "answer = true or false",
+        );
+        return Vec::new();
+    };
+    let why_wrong = match &raw.why_wrong {
+        Some(w) if !w.get_ref().trim().is_empty() => w.get_ref().trim().to_string(),
+        _ => {
+            diags.error_with_hint(
+                &at,
+                format!("{id}: distractor has no rationale (`why_wrong`)"),
+                "one line on why the other answer is wrong",
+            );
+            String::new()
+        }
+    };
+    let answer = *answer.get_ref();
+    vec![
+        Choice {
+            text: "True".into(),
+            correct: answer,
+            why: if answer {
+                String::new()
+            } else {
+                why_wrong.clone()
+            },
+        },
+        Choice {
+            text: "False".into(),
+            correct: !answer,
+            why: if answer { why_wrong } else { String::new() },
+        },
+    ]
+}
+
+fn authored_choices(
+    file: &SourceFile,
+    raw: &RawQuestion,
+    kind: Kind,
+    id: &str,
+    diags: &mut Diagnostics,
+) -> Vec<Choice> {
+    let at = file.at(raw.id.span().start);
+    for (field, present) in [
+        ("answer", raw.answer.is_some()),
+        ("why_wrong", raw.why_wrong.is_some()),
+    ] {
+        if present {
+            diags.error_with_hint(
+                &at,
+                format!("{id}: `{field}` belongs to true_false questions only"),
+                "give the options as [[question.choice]] tables",
+            );
+        }
+    }
+    let raw_choices = raw.choice.as_deref().unwrap_or_default();
+    let mut choices = Vec::new();
+    let mut seen = HashSet::new();
+    for choice in raw_choices {
+        let here = file.at(choice.span().start);
+        let c = choice.get_ref();
+        let text = if kind == Kind::CodeOutput {
+            c.text.trim_end().to_string()
+        } else {
+            c.text.trim().to_string()
+        };
+        if text.is_empty() {
+            diags.error(&here, format!("{id}: a choice has empty text"));
+        }
+        if !seen.insert(text.clone()) {
+            diags.error(
+                &here,
+                format!("{id}: two choices have the same text `{text}`"),
+            );
+        }
+        let why = c.why.as_deref().unwrap_or("").trim().to_string();
+        if !c.correct && why.is_empty() {
+            diags.error_with_hint(
+                &here,
+                format!("{id}: distractor has no rationale (`why`)"),
+                "one line naming the misconception this option represents",
+            );
+        }
+        choices.push(Choice {
+            text,
+            correct: c.correct,
+            why,
+        });
+    }
+    let correct = choices.iter().filter(|c| c.correct).count();
+    let distractors = choices.len() - correct;
+    match kind {
+        Kind::Single | Kind::CodeOutput => {
+            if correct != 1 {
+                diags.error_with_hint(
+                    &at,
+                    format!("{id}: {} question has {correct} correct choices; it needs exactly 1", kind.slug()),
+                    "mark exactly one choice with correct = true (use kind = \"multi\" for several)",
+                );
+            }
+            if distractors < 3 {
+                diags.error_with_hint(
+                    &at,
+                    format!(
+                        "{id}: {distractors} distractors; a {} question needs at least 3",
+                        kind.slug()
+                    ),
+                    "add plausible wrong options, each with its why",
+                );
+            }
+        }
+        Kind::Multi => {
+            if correct < 2 {
+                diags.error_with_hint(
+                    &at,
+                    format!(
+                        "{id}: multi question has {correct} correct choices; it needs at least 2"
+                    ),
+                    "use kind = \"single\" for one correct option",
+                );
+            }
+            if distractors < 1 {
+                diags.error(&at, format!("{id}: multi question has no distractor"));
+            }
+            if !(4..=6).contains(&choices.len()) {
+                diags.error(
+                    &at,
+                    format!(
+                        "{id}: multi question has {} choices; it needs 4 to 6",
+                        choices.len()
+                    ),
+                );
+            }
+        }
+        Kind::TrueFalse => unreachable!("true/false choices are built from `answer`"),
+    }
+    choices
+}
+
+// ---------------------------------------------------------------------------------------------
+// parsing helpers
+
+fn read(path: &Path, diags: &mut Diagnostics) -> Option<SourceFile> {
+    match fs::read_to_string(path) {
+        Ok(text) => Some(SourceFile::new(path, text)),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
+        Err(err) => {
+            diags.error(
+                &Location {
+                    path: path.to_path_buf(),
+                    line: 1,
+                },
+                format!("cannot read: {err}"),
+            );
+            None
+        }
+    }
+}
+
+fn parse<'i>(file: &'i SourceFile, diags: &mut Diagnostics) -> Option<Spanned<DeTable<'i>>> {
+    let (table, errors) = DeTable::parse_recoverable(&file.text);
+    if errors.is_empty() {
+        return Some(table);
+    }
+    for err in errors {
+        let line = err.span().map_or(1, |span| file.line_of(span.start));
+        diags.error_with_hint(
+            &Location {
+                path: file.path.clone(),
+                line,
+            },
+            format!("TOML syntax: {}", err.message().trim()),
+            "see content/FORMAT.md",
+        );
+    }
+    None
+}
+
+fn check_keys(
+    file: &SourceFile,
+    table: &DeTable<'_>,
+    allowed: &[&str],
+    what: &str,
+    diags: &mut Diagnostics,
+) {
+    for (key, _) in table.iter() {
+        let name: &str = key.get_ref();
+        if !allowed.contains(&name) {
+            let hint = match did_you_mean(name, allowed) {
+                Some(s) => format!("did you mean `{s}`?"),
+                None => format!("{what} fields are: {}", allowed.join(", ")),
+            };
+            diags.error_with_hint(
+                &file.at(key.span().start),
+                format!("unknown field `{name}` in {what}"),
+                hint,
+            );
+        }
+    }
+}
+
+fn array_of_tables<'a, 'i>(table: &'a DeTable<'i>, key: &str) -> Vec<Spanned<DeTable<'i>>> {
+    let Some((_, value)) = table.iter().find(|(k, _)| k.get_ref() == key) else {
+        return Vec::new();
+    };
+    match value.get_ref() {
+        DeValue::Array(items) => items
+            .iter()
+            .filter_map(|item| match item.get_ref() {
+                DeValue::Table(t) => Some(Spanned::new(item.span(), t.clone())),
+                _ => None,
+            })
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Deserializes a table after dropping the unknown fields (already reported by `check_keys`).
+fn deserialize<T: DeserializeOwned>(
+    file: &SourceFile,
+    table: Spanned<DeTable<'_>>,
+    allowed: &[&str],
+    what: &str,
+    diags: &mut Diagnostics,
+) -> Option<T> {
+    let span = table.span();
+    let mut known = DeTable::new();
+    for (key, value) in table.into_inner() {
+        if allowed.contains(&&**key.get_ref()) {
+            known.insert(key, value);
+        }
+    }
+    let value = Spanned::new(span.clone(), DeValue::Table(known));
+    match T::deserialize(toml::de::ValueDeserializer::from(value)) {
+        Ok(raw) => Some(raw),
+        Err(err) => {
+            let line = file.line_of(err.span().unwrap_or(span).start);
+            diags.error_with_hint(
+                &Location {
+                    path: file.path.clone(),
+                    line,
+                },
+                format!("{what}: {}", err.message().trim()),
+                "see content/FORMAT.md for the fields and their types",
+            );
+            None
+        }
+    }
+}
+
+fn nonempty(
+    file: &SourceFile,
+    value: &Spanned<String>,
+    what: &str,
+    diags: &mut Diagnostics,
+) -> String {
+    let text = value.get_ref().trim().to_string();
+    if text.is_empty() {
+        diags.error(&file.at(value.span().start), format!("{what} is empty"));
+    }
+    text
+}
+
+fn sorted_entries(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut entries: Vec<PathBuf> = fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    entries.sort();
+    Ok(entries)
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+}

@@ -1,0 +1,78 @@
+//! The validated corpus: what the rest of the compiler (render, stats, export) works on.
+//! Every value here passed the checks in `load`; Markdown is still source text.
+
+use engine::Kind;
+
+use crate::diagnostic::Location;
+
+#[derive(Clone, Debug)]
+pub struct Corpus {
+    /// Topics in display order.
+    pub topics: Vec<Topic>,
+    /// Questions in topic, then subtopic, then file order.
+    pub questions: Vec<Question>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Topic {
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    pub order: i64,
+    pub free: bool,
+    pub id_prefix: String,
+    pub subtopics: Vec<Subtopic>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Subtopic {
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Question {
+    pub id: String,
+    /// Index into [`Corpus::topics`].
+    pub topic: usize,
+    /// Index into that topic's subtopics.
+    pub subtopic: usize,
+    pub kind: Kind,
+    pub difficulty: u8,
+    pub tags: Vec<String>,
+    pub prompt: String,
+    pub code: Option<Code>,
+    pub explanation: String,
+    pub references: Vec<String>,
+    pub free: bool,
+    pub irt_a: Option<f32>,
+    pub irt_b: Option<f32>,
+    /// The options as authored; true/false questions get "True" and "False".
+    pub choices: Vec<Choice>,
+    pub location: Location,
+}
+
+#[derive(Clone, Debug)]
+pub struct Code {
+    pub lang: String,
+    pub text: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Choice {
+    pub text: String,
+    pub correct: bool,
+    /// Required for distractors; optional for correct options.
+    pub why: String,
+}
+
+impl Question {
+    pub fn correct_choices(&self) -> impl Iterator<Item = &Choice> {
+        self.choices.iter().filter(|c| c.correct)
+    }
+
+    pub fn distractors(&self) -> impl Iterator<Item = &Choice> {
+        self.choices.iter().filter(|c| !c.correct)
+    }
+}

@@ -1,0 +1,104 @@
+//! The real corpus in `content/`: compiles with zero diagnostics and meets the corpus targets.
+
+use std::path::Path;
+
+use engine::Kind;
+
+fn corpus() -> content::Corpus {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../content");
+    match content::load(&dir) {
+        Ok(corpus) => corpus,
+        Err(diagnostics) => {
+            let list: Vec<String> = diagnostics.iter().map(|d| d.to_string()).collect();
+            panic!(
+                "content/ has {} problem(s):\n{}",
+                list.len(),
+                list.join("\n")
+            );
+        }
+    }
+}
+
+#[test]
+fn real_content_compiles_with_zero_diagnostics() {
+    let corpus = corpus();
+    let (index, chunks) = content::compile_bytes(&corpus, &content::Renderer::new());
+    assert!(!index.is_empty());
+    assert_eq!(chunks.len(), corpus.topics.len());
+}
+
+#[test]
+fn corpus_meets_its_size_and_balance_targets() {
+    let corpus = corpus();
+    assert!(
+        corpus.topics.len() >= 12,
+        "12 topics, got {}",
+        corpus.topics.len()
+    );
+    assert!(
+        corpus.questions.len() >= 600,
+        "600+ questions, got {}",
+        corpus.questions.len()
+    );
+    for (t, topic) in corpus.topics.iter().enumerate() {
+        let questions: Vec<_> = corpus.questions.iter().filter(|q| q.topic == t).collect();
+        assert!(
+            questions.len() >= 40,
+            "{}: {} questions, want 40+",
+            topic.slug,
+            questions.len()
+        );
+        for level in 1..=5 {
+            let n = questions.iter().filter(|q| q.difficulty == level).count();
+            assert!(
+                n >= 6,
+                "{}: {n} questions at difficulty {level}, want 6+",
+                topic.slug
+            );
+        }
+        for (s, sub) in topic.subtopics.iter().enumerate() {
+            assert!(
+                questions.iter().any(|q| q.subtopic == s),
+                "{}/{} is empty",
+                topic.slug,
+                sub.slug
+            );
+        }
+    }
+    let code = corpus
+        .questions
+        .iter()
+        .filter(|q| q.kind == Kind::CodeOutput)
+        .count();
+    assert!(code >= 60, "{code} code-output questions, want 60+");
+}
+
+#[test]
+fn correct_option_is_rarely_the_longest() {
+    let corpus = corpus();
+    let single: Vec<_> = corpus
+        .questions
+        .iter()
+        .filter(|q| q.kind == Kind::Single)
+        .collect();
+    let longest = single
+        .iter()
+        .filter(|q| content::correct_is_longest(q))
+        .count();
+    let share = longest as f64 / single.len() as f64;
+    assert!(
+        share <= 0.30,
+        "correct option is the longest in {:.0}% of single-choice questions",
+        share * 100.0
+    );
+}
+
+#[test]
+fn some_topics_are_free_and_some_are_not() {
+    let corpus = corpus();
+    assert!(corpus.topics.iter().any(|t| t.free), "a free tier exists");
+    assert!(
+        corpus.topics.iter().any(|t| !t.free),
+        "the unlock unlocks something"
+    );
+}
