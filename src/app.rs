@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
-use crate::routes::{Home, NotFound};
+use crate::routes::{Home, NotFound, Topic};
 
 /// The whole app: the top bar and the routed page.
 #[component]
@@ -14,6 +14,7 @@ pub fn App() -> impl IntoView {
             </header>
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=Home />
+                <Route path=path!("/topic/:slug") view=Topic />
             </Routes>
         </Router>
     }

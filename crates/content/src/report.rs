@@ -107,6 +107,24 @@ fn length_ratio(q: &Question) -> Option<f64> {
     (mean > 0.0).then(|| correct / mean)
 }
 
+/// A permutation of `0..n` that depends only on `id` (so a blind export is reproducible).
+fn shuffled_order(id: &str, n: usize) -> Vec<usize> {
+    let mut state = id.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    let mut order: Vec<usize> = (0..n).collect();
+    for i in (1..n).rev() {
+        // SplitMix64 step.
+        state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^= z >> 31;
+        order.swap(i, (z % (i as u64 + 1)) as usize);
+    }
+    order
+}
+
 fn round(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
@@ -131,9 +149,14 @@ pub fn export(corpus: &Corpus, blind: bool) -> Value {
             });
             let map = value.as_object_mut().expect("a JSON object");
             if blind {
+                // Authors often write the correct option first; a blind reader must not see that.
+                let order = shuffled_order(&q.id, q.choices.len());
                 map.insert(
                     "choices".into(),
-                    q.choices.iter().map(|c| json!({"text": c.text})).collect(),
+                    order
+                        .iter()
+                        .map(|&i| json!({"text": q.choices[i].text}))
+                        .collect(),
                 );
             } else {
                 map.insert(
