@@ -4,6 +4,7 @@
 mod app;
 mod corpus;
 pub mod routes;
+pub mod storage;
 
 pub use app::App;
 

@@ -20,9 +20,15 @@ async fn app_renders_the_brand_and_a_page_heading() {
     let _mounted = leptos::mount::mount_to(host.clone(), prepwise::App);
     leptos::task::tick().await;
 
-    let brand = host.query_selector("header a.brand").unwrap().expect("a brand link");
+    let brand = host
+        .query_selector("header a.brand")
+        .unwrap()
+        .expect("a brand link");
     assert_eq!(brand.text_content().unwrap(), "Prepwise");
-    assert!(host.query_selector("main h1").unwrap().is_some(), "every page has a heading");
+    assert!(
+        host.query_selector("main h1").unwrap().is_some(),
+        "every page has a heading"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -33,7 +39,17 @@ async fn not_found_page_links_back_home() {
     });
     leptos::task::tick().await;
 
-    assert_eq!(host.query_selector("h1").unwrap().unwrap().text_content().unwrap(), "Page not found");
-    let link = host.query_selector("a.button").unwrap().expect("a way back");
+    assert_eq!(
+        host.query_selector("h1")
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "Page not found"
+    );
+    let link = host
+        .query_selector("a.button")
+        .unwrap()
+        .expect("a way back");
     assert_eq!(link.get_attribute("href").as_deref(), Some("/"));
 }

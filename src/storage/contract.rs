@@ -1,0 +1,70 @@
+//! The storage contract: what every backend must do, as async checks over a fresh store.
+//! Run natively against [`MemoryStore`](super::MemoryStore) (unit tests) and in Chromium
+//! against IndexedDB (`tests/storage.rs`).
+
+use engine::{Answer, Event, EventId, LocalDate, Mode, Response, SessionId};
+
+use super::Store;
+
+/// An answer event for tests.
+pub fn sample_event(id: u64, at_ms: i64) -> Event {
+    Event::answered(
+        EventId(id),
+        at_ms,
+        LocalDate::from_utc_ms(at_ms, 0),
+        Answer {
+            question: format!("pyf-{:03}", id % 50 + 1),
+            response: Response::Chose(vec![(id % 4) as u8]),
+            correct: !id.is_multiple_of(3),
+            time_taken_ms: 4_000 + id as u32,
+            mode: Mode::Test,
+            session: SessionId(7),
+        },
+    )
+}
+
+/// A new store starts empty.
+pub async fn fresh_store_is_empty(store: Store) {
+    let loaded = store.load().await.expect("load");
+    assert!(loaded.events.is_empty());
+    assert_eq!((loaded.newer, loaded.quarantined), (0, 0));
+}
+
+/// Every appended event reads back equal, oldest first, whatever the append order.
+pub async fn appended_events_read_back_in_time_order(store: Store) {
+    let events = [
+        sample_event(3, 3_000),
+        sample_event(1, 1_000),
+        sample_event(2, 2_000),
+    ];
+    for event in &events {
+        store.append(event).await.expect("append");
+    }
+    let loaded = store.load().await.expect("load");
+    let ids: Vec<u64> = loaded.events.iter().map(|e| e.id.0).collect();
+    assert_eq!(ids, vec![1, 2, 3]);
+    assert_eq!(loaded.events[2], events[0]);
+}
+
+/// Appending an event twice (a retry, a second tab) stores it once.
+pub async fn appending_twice_keeps_one(store: Store) {
+    let event = sample_event(9, 9_000);
+    store.append(&event).await.expect("append");
+    store.append(&event).await.expect("append again");
+    assert_eq!(store.load().await.expect("load").events, vec![event]);
+}
+
+/// Small state is put, read and removed by key.
+pub async fn state_round_trips_and_deletes(store: Store) {
+    assert_eq!(store.get_state("test").await.expect("get"), None);
+    store
+        .put_state("test", Some(&[1, 2, 3]))
+        .await
+        .expect("put");
+    assert_eq!(
+        store.get_state("test").await.expect("get"),
+        Some(vec![1, 2, 3])
+    );
+    store.put_state("test", None).await.expect("delete");
+    assert_eq!(store.get_state("test").await.expect("get"), None);
+}
