@@ -1,0 +1,141 @@
+//! Prints timings of the hot operations (not asserted):
+//! building a test on a 2,000-question bank and replaying 10,000 events.
+//!
+//! ```text
+//! cargo run --release -p engine --example bench
+//! ```
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use engine::{
+    Answer, Bank, Engine, Event, EventId, ItemMeta, Kind, LocalDate, Mode, Response, Scope,
+    SessionId, SplitMix64, SubtopicMeta, TopicMeta, MS_PER_DAY,
+};
+
+/// `topics` topics sharing `items` questions, labels 1–5, 10 % true/false.
+fn bank(topics: u16, items: usize) -> Bank {
+    let mut bank = Bank::default();
+    for t in 0..topics {
+        bank.topics.push(TopicMeta {
+            slug: format!("t{t}"),
+            title: format!("Topic {t}"),
+            description: String::new(),
+            free: true,
+        });
+        for s in 0..4 {
+            bank.subtopics.push(SubtopicMeta {
+                slug: format!("t{t}-s{s}"),
+                title: String::new(),
+                description: String::new(),
+                topic: t,
+            });
+        }
+    }
+    for i in 0..items {
+        let topic = (i % usize::from(topics)) as u16;
+        let true_false = i % 10 == 3;
+        bank.items.push(ItemMeta {
+            id: format!("q{i:05}"),
+            topic,
+            subtopic: topic * 4 + (i / usize::from(topics) % 4) as u16,
+            kind: if true_false {
+                Kind::TrueFalse
+            } else {
+                Kind::Single
+            },
+            difficulty: (i / 7 % 5) as u8 + 1,
+            options: if true_false { 2 } else { 4 },
+            irt_a: None,
+            irt_b: None,
+            free: true,
+        });
+    }
+    bank
+}
+
+/// `n` answer events spread over a year, to random questions.
+fn log(engine: &Engine, n: usize) -> Vec<Event> {
+    let mut rng = SplitMix64::new(9);
+    let start = 1_735_718_400_000i64;
+    (0..n)
+        .map(|k| {
+            let at = start + (k as i64) * (365 * MS_PER_DAY / n as i64);
+            let item = rng.below(engine.bank().items.len());
+            Event::answered(
+                EventId(rng.next_u64()),
+                at,
+                LocalDate::from_utc_ms(at, 60),
+                Answer {
+                    question: engine.bank().items[item].id.clone(),
+                    response: Response::Chose(vec![0]),
+                    correct: rng.next_f64() < 0.7,
+                    time_taken_ms: 20_000,
+                    mode: Mode::Test,
+                    session: SessionId(k as u64 / 5),
+                },
+            )
+        })
+        .collect()
+}
+
+/// Median of `runs` timings of `f`, in microseconds.
+fn median_us(runs: usize, mut f: impl FnMut()) -> f64 {
+    let mut times: Vec<f64> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed().as_secs_f64() * 1e6
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    times[runs / 2]
+}
+
+fn main() {
+    let now = 1_767_225_600_000i64;
+    for (label, topics) in [("1 topic of 2,000", 1u16), ("12 topics, 2,000 in all", 12)] {
+        let engine = Engine::new(bank(topics, 2_000));
+        let events = log(&engine, 10_000);
+        let progress = engine.replay(&events);
+        let mut seed = 0u64;
+        let topic_us = median_us(2_001, || {
+            seed += 1;
+            black_box(
+                engine
+                    .build_test(&progress, &Scope::Topic(0), now, seed)
+                    .ok(),
+            );
+        });
+        let all: Vec<u16> = (0..topics).collect();
+        let mixed_us = median_us(2_001, || {
+            seed += 1;
+            black_box(
+                engine
+                    .build_test(&progress, &Scope::Mixed(all.clone()), now, seed)
+                    .ok(),
+            );
+        });
+        let replay_ms = median_us(21, || {
+            black_box(engine.replay(black_box(&events)));
+        }) / 1e3;
+        let mut incremental = engine.replay(&events[..9_999]);
+        let apply_us = median_us(1, || {
+            black_box(engine.apply(&mut incremental, &events[9_999]));
+        });
+        let daily_us = median_us(2_001, || {
+            seed += 1;
+            black_box(engine.daily_challenge(LocalDate::from_days_since_epoch(seed as i32)));
+        });
+        let review_us = median_us(201, || {
+            black_box(engine.review_queue(&progress, LocalDate::from_utc_ms(now, 60), 20));
+        });
+        println!("bank: {label}");
+        println!("  build_test, one topic:          {topic_us:8.1} µs  (budget 100 µs)");
+        println!("  build_test, mixed over all:     {mixed_us:8.1} µs");
+        println!("  replay 10,000 events:           {replay_ms:8.2} ms  (budget 20 ms)");
+        println!("  apply one event (hot path):     {apply_us:8.1} µs");
+        println!("  daily_challenge:                {daily_us:8.1} µs");
+        println!("  review_queue (top 20):          {review_us:8.1} µs");
+    }
+}

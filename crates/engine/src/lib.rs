@@ -1,0 +1,102 @@
+//! Prepwise's domain logic, pure: no IO, no clock, no entropy of its own.
+//! Time and random seeds are parameters, so every function is deterministic and
+//! testable natively in milliseconds; the same code runs in the browser as wasm32.
+//!
+//! # How it measures
+//!
+//! Item response theory, split as in catR (Magis & Raîche 2012, *J. Stat.
+//! Software* 48(8)) into four steps:
+//!
+//! - **model** ([`ItemParams`]): Birnbaum's three-parameter logistic model
+//!   (Birnbaum 1968), `P(θ) = c + (1 − c) σ(a (θ − b))`, and its Fisher
+//!   information `I(θ) = a² (Q/P) ((P − c)/(1 − c))²` (Lord 1980). The
+//!   authored label maps to difficulty `b = 1.25 · (label − 3)` logits (labels
+//!   1…5 → −2.5, −1.25, 0, 1.25, 2.5); discrimination defaults to `a = 1`;
+//!   the guessing floor is `c = 1/options` (1/(2^options − 1) for
+//!   multi-answer questions). Authored `irt_a`/`irt_b` override both. "I don't
+//!   know" counts as incorrect with no guessing credit: likelihood
+//!   `1 − σ(a (θ − b))`.
+//! - **estimate** ([`Evidence`], [`Ability`]): an EAP estimate (Bock &
+//!   Mislevy 1982) per topic on an 81-point grid over [−4, 4] with a N(0, 1)
+//!   prior; SE is the posterior standard deviation. Old answers are weighted
+//!   `2^(−age/180 days)` (exponential forgetting), so the interval widens while
+//!   a learner is away. Subtopic estimates borrow half-weight evidence from the
+//!   rest of their topic (a power prior).
+//! - **select** ([`Engine::next_question`]): each of the five slots (two at
+//!   the target, one easier, one more at the target, one stretch; predicted
+//!   success 0.75, 0.75, 0.85, 0.75, 0.625) takes a question whose
+//!   posterior-predictive success is nearest the slot's target, drawn at random
+//!   among the [`RANDOMESQUE_K`] most informative of the nearest eight
+//!   (randomesque exposure control, Kingsbury & Zara 1989), penalising
+//!   subtopics already used, never repeating a question answered in the last
+//!   [`NO_REPEAT_WINDOW_DAYS`] days until the topic runs out. Each question is
+//!   chosen after the previous answer, from the EAP under a wider N(0, 2²)
+//!   prior ([`SELECTION_PRIOR_SD`]) so that weak and strong learners alike
+//!   meet the success target.
+//! - **start**: until a topic has five answers (its first test), every slot
+//!   aims instead at the item's point of maximum information,
+//!   `a (θ − b) = ln((1 + sqrt(1 + 8c)) / 2)` (Lord 1980), under the N(0, 1)
+//!   prior: nothing is known yet, so the first test measures.
+//! - **stop**: fixed length, [`TEST_LENGTH`] = 5.
+//!
+//! Spaced review is FSRS-6 (Ye, Su & Cao, KDD 2022; fsrs-rs) over every
+//! answered question: wrong or "I don't know" → Again, slow → Hard, quick →
+//! Easy, otherwise Good.
+//!
+//! # Learner state
+//!
+//! The event log ([`Event`]) is the truth: [`Engine::replay`] derives
+//! [`Progress`] (abilities, review schedule, streak), and [`Engine::apply`]
+//! adds one event on the hot path. Answers to unknown questions and events of
+//! a newer version are kept in the log, skipped, and listed in the
+//! [`ReplayReport`].
+//!
+//! # Quality
+//!
+//! `cargo run --release -p engine --example simulate` measures the engine
+//! against simulated learners and prints JSON; `tests/simulation.rs` pins the
+//! targets with fixed seeds. `--example bench` prints timings.
+
+mod bank;
+mod corpus;
+mod daily;
+mod engine;
+mod estimate;
+mod event;
+mod fsrs;
+mod model;
+mod readiness;
+mod review;
+mod rng;
+mod select;
+mod streak;
+mod time;
+
+pub use bank::{Bank, ItemMeta, Kind, SubtopicMeta, TopicMeta};
+pub use corpus::{ChoiceBody, Chunk, Index, QuestionBody, CORPUS_FORMAT};
+pub use daily::DAILY_LENGTH;
+pub use engine::{Applied, Engine, ItemRecord, Progress, ReplayReport};
+pub use estimate::{
+    Ability, Evidence, EVIDENCE_HALF_LIFE_DAYS, GRID_POINTS, SUBTOPIC_CONTEXT_WEIGHT, THETA_MAX,
+    THETA_MIN,
+};
+pub use event::{
+    merge_logs, Answer, Event, EventBody, EventId, Mode, Response, SessionId, EVENT_VERSION,
+};
+pub use fsrs::{
+    Card, FsrsParams, Grade, MemoryState, DESIRED_RETENTION, EASY_WITHIN_MS,
+    FSRS6_DEFAULT_PARAMETERS, HARD_AFTER_MS, MAXIMUM_INTERVAL_DAYS,
+};
+pub use model::{
+    guessing, label_difficulty, logistic, ItemParams, Outcome, DEFAULT_DISCRIMINATION,
+    DIFFICULTY_STEP_LOGITS,
+};
+pub use readiness::{Band, Readiness};
+pub use review::Due;
+pub use rng::{mix_seed, SplitMix64};
+pub use select::{
+    Pick, Scope, Slot, Test, TestError, NO_REPEAT_WINDOW_DAYS, RANDOMESQUE_K, SELECTION_PRIOR_SD,
+    TEST_LENGTH, TEST_PLAN,
+};
+pub use streak::{Streak, StreakStatus, DAILY_GOAL_ANSWERS, DAYS_PER_FREEZE, MAX_FREEZES};
+pub use time::{LocalDate, MS_PER_DAY};
