@@ -2,8 +2,13 @@
 //! It is the only crate that knows Leptos and web-sys.
 
 mod app;
+mod chunks;
+mod components;
 mod corpus;
+mod platform;
 pub mod routes;
+mod session;
+mod state;
 pub mod storage;
 
 pub use app::App;

@@ -1,44 +1,60 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::corpus::index;
+use crate::components::readiness::ReadinessBadge;
+use crate::platform::now_ms;
 use crate::routes::NotFound;
+use crate::state::{engine, use_app_state};
 
-/// One topic: its subtopics and how many questions each has.
+/// One topic: readiness, a test to start, and its subtopics with mastery and question counts.
 #[component]
 pub fn Topic() -> impl IntoView {
+    let state = use_app_state();
     let params = use_params_map();
     move || {
         let slug = params.read().get("slug").unwrap_or_default();
-        let bank = &index().bank;
+        let bank = engine().bank();
         let Some(t) = bank.topics.iter().position(|topic| topic.slug == slug) else {
             return NotFound().into_any();
         };
         let topic = &bank.topics[t];
+        let progress = state.progress.get();
+        let now = now_ms();
         let subtopics = bank
             .subtopics
             .iter()
             .enumerate()
-            .filter(|(_, sub)| sub.topic as usize == t)
+            .filter(|(_, sub)| usize::from(sub.topic) == t)
             .map(|(s, sub)| {
-                let count = bank
-                    .items
-                    .iter()
-                    .filter(|item| item.subtopic as usize == s)
-                    .count();
+                let items: Vec<usize> = bank.items.iter().enumerate().filter(|(_, i)| usize::from(i.subtopic) == s).map(|(i, _)| i).collect();
+                let answered = items.iter().filter(|&&i| progress.item(i).is_some_and(|r| r.answers > 0)).count();
+                let ability = engine().subtopic_ability(&progress, s as u16, now);
+                let mastery = if ability.answers == 0 {
+                    "not started".to_string()
+                } else {
+                    let correct: u32 = items.iter().filter_map(|&i| progress.item(i)).map(|r| r.correct).sum();
+                    let answers: u32 = items.iter().filter_map(|&i| progress.item(i)).map(|r| r.answers).sum();
+                    format!("{correct} of {answers} answers correct")
+                };
                 view! {
                     <li class="card">
                         <span class="topic-title">{sub.title.clone()}</span>
-                        <span class="topic-meta">{format!("{count} questions")}</span>
+                        <span class="topic-meta">{format!("{} questions · {answered} answered · {mastery}", items.len())}</span>
                         <span class="topic-description">{sub.description.clone()}</span>
                     </li>
                 }
             })
             .collect_view();
+        let readiness = engine().readiness(&progress, t as u16, now);
         view! {
             <main class="page">
                 <h1>{topic.title.clone()}</h1>
                 <p class="lede">{topic.description.clone()}</p>
+                <div class="topic-actions">
+                    <ReadinessBadge readiness=readiness />
+                    <a class="button" href=format!("/test/{}", topic.slug)>"Start a 5-question test"</a>
+                </div>
+                <h2 class="section-title">"Subtopics"</h2>
                 <ul class="topic-list">{subtopics}</ul>
             </main>
         }

@@ -1,0 +1,6 @@
+//! Components grouped by feature, one per file.
+
+pub mod question;
+pub mod readiness;
+pub mod results;
+pub mod session_view;

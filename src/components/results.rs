@@ -1,0 +1,135 @@
+//! The end of a sitting: the score, readiness before → after (as bands with their interval),
+//! every question with its feedback, and what to study next.
+
+use engine::{Response, Scope};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::chunks::load_question;
+use crate::components::readiness::ReadinessBadge;
+use crate::platform::now_ms;
+use crate::session::{Asked, Session};
+use crate::state::{engine, use_app_state};
+
+#[component]
+pub fn Results(session: Session) -> impl IntoView {
+    let state = use_app_state();
+    let bank = engine().bank();
+    let now = now_ms();
+    let score = session.score();
+    let total = session.asked.len();
+
+    let progress = state.progress.get_untracked();
+    let readiness = session
+        .before
+        .iter()
+        .map(|&(topic, before)| {
+            let after = engine().readiness(&progress, topic, now);
+            let title = bank.topics[usize::from(topic)].title.clone();
+            view! {
+                <li class="readiness-change">
+                    <span class="topic-title">{title}</span>
+                    <span class="change">
+                        <ReadinessBadge readiness=before />
+                        <span aria-label="changed to">" → "</span>
+                        <ReadinessBadge readiness=after />
+                    </span>
+                </li>
+            }
+        })
+        .collect_view();
+
+    // Study next: the weakest subtopic among those this session touched.
+    let study_next = {
+        let mut touched: Vec<u16> = session
+            .asked
+            .iter()
+            .map(|a| bank.items[a.item].subtopic)
+            .collect();
+        touched.sort_unstable();
+        touched.dedup();
+        touched
+            .into_iter()
+            .map(|s| (s, engine().subtopic_ability(&progress, s, now).theta))
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(s, _)| {
+                let sub = &bank.subtopics[usize::from(s)];
+                let topic = &bank.topics[usize::from(sub.topic)];
+                let href = format!("/topic/{}", topic.slug);
+                view! {
+                    <p class="study-next">
+                        "Study next: "<a href=href>{format!("{} · {}", topic.title, sub.title)}</a>
+                    </p>
+                }
+            })
+    };
+
+    let items = session
+        .asked
+        .iter()
+        .cloned()
+        .map(|asked| view! { <ResultItem asked=asked /> })
+        .collect_view();
+    let again = match session.source {
+        crate::session::Source::Adaptive(_) => Some(session.path.clone()),
+        _ => None,
+    };
+    let done = move |_| {
+        state.session.set(None);
+        state.save_session();
+    };
+    let _ = Scope::Topic(0); // the scope type is what `again` restarts
+
+    view! {
+        <section class="results" aria-labelledby="results-title">
+            <h1 id="results-title" tabindex="-1">{format!("{score} of {total} correct")}</h1>
+            <h2 class="section-title">"Readiness"</h2>
+            <ul class="plain-list">{readiness}</ul>
+            {study_next}
+            <h2 class="section-title">"Your answers"</h2>
+            <ol class="result-items">{items}</ol>
+            <div class="actions">
+                {again.map(|path| view! { <a class="button" href=path on:click=done>"Another test"</a> })}
+                <a class="button secondary" href="/" on:click=done>"Home"</a>
+            </div>
+        </section>
+    }
+}
+
+/// One answered question, with its feedback folded away.
+#[component]
+fn ResultItem(asked: Asked) -> impl IntoView {
+    let text = RwSignal::new_local(None);
+    let item = asked.item;
+    spawn_local(async move {
+        if let Ok(found) = load_question(item).await {
+            text.set(Some(found));
+        }
+    });
+    let (verdict, class) = match &asked.answer {
+        Some((_, true)) => ("Correct", "good"),
+        Some((Response::DontKnow, _)) => ("Didn't know", "bad"),
+        _ => ("Wrong", "bad"),
+    };
+    view! {
+        <li class="result-item">
+            <details>
+                <summary>
+                    <span class=format!("verdict {class}")>{verdict}</span>
+                    {move || text.get().map(|(chunk, position)| {
+                        let q = &chunk.questions[position];
+                        view! { <span class="summary-prompt" inner_html=q.prompt_html.clone()></span> }
+                    })}
+                </summary>
+                {move || text.get().map(|(chunk, position)| {
+                    let q = &chunk.questions[position];
+                    let right: Vec<String> = q.choices.iter().filter(|c| c.correct).map(|c| c.html.clone()).collect();
+                    view! {
+                        <p class="why"><span class="why-label">"Answer: "</span><span inner_html=right.join("; ")></span></p>
+                        <div class="explanation" inner_html=q.explanation_html.clone()></div>
+                    }
+                })}
+            </details>
+        </li>
+    }
+}

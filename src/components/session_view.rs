@@ -1,0 +1,240 @@
+//! Runs the sitting in progress, whatever its kind: shows the current question, grades the
+//! answer, records it, moves on, and shows the results at the end. Keyboard: 1–9 choose,
+//! Enter submits or goes on, ? lists the keys.
+
+use engine::{Answer, Kind, Response};
+use leptos::ev;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::chunks::load_question;
+use crate::components::question::{QuestionCard, Submitted};
+use crate::components::results::Results;
+use crate::platform::now_ms;
+use crate::state::{engine, use_app_state};
+
+#[component]
+pub fn SessionView() -> impl IntoView {
+    let state = use_app_state();
+    let selected = RwSignal::new(Vec::<usize>::new());
+    let show_keys = RwSignal::new(false);
+    let load_error = RwSignal::new(None::<String>);
+
+    // The current question's text, fetched when the question changes.
+    let current_item = Memo::new(move |_| {
+        state
+            .session
+            .with(|s| s.as_ref().and_then(|s| s.current().map(|a| a.item)))
+    });
+    let loaded = RwSignal::new_local(None);
+    Effect::new(move |_| {
+        let Some(item) = current_item.get() else {
+            return;
+        };
+        loaded.set(None);
+        load_error.set(None);
+        spawn_local(async move {
+            match load_question(item).await {
+                Ok(found) => loaded.set(Some((item, found))),
+                Err(err) => load_error.set(Some(err)),
+            }
+        });
+    });
+
+    let answered = Signal::derive(move || {
+        state.session.with(|s| {
+            s.as_ref()
+                .and_then(|s| s.current())
+                .and_then(|a| a.answer.clone())
+                .map(|(response, correct)| Submitted { response, correct })
+        })
+    });
+
+    let submit = Callback::new(move |shown: Response| {
+        let Some((_, (chunk, position))) = loaded.get_untracked() else {
+            return;
+        };
+        let body = &chunk.questions[position];
+        let correct_options: Vec<u8> = body
+            .choices
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.correct)
+            .map(|(i, _)| i as u8)
+            .collect();
+        let mut recorded = None;
+        state.session.update(|session| {
+            let Some(session) = session.as_mut() else {
+                return;
+            };
+            let Some(order) = session.current().map(|a| a.order.clone()) else {
+                return;
+            };
+            let response = match shown {
+                Response::Chose(positions) => Response::Chose(
+                    positions
+                        .iter()
+                        .filter_map(|&p| order.get(usize::from(p)).copied())
+                        .collect(),
+                ),
+                Response::DontKnow => Response::DontKnow,
+            };
+            if let Some((item, response, correct, elapsed)) =
+                session.answer(response, &correct_options, now_ms())
+            {
+                recorded = Some(Answer {
+                    question: engine().bank().items[item].id.clone(),
+                    response,
+                    correct,
+                    time_taken_ms: elapsed,
+                    mode: session.mode,
+                    session: session.id,
+                });
+            }
+        });
+        if let Some(answer) = recorded {
+            state.record(answer);
+            state.save_session();
+        }
+    });
+
+    let next = move || {
+        selected.set(Vec::new());
+        let progress = state.progress.get_untracked();
+        state.session.update(|session| {
+            if let Some(session) = session.as_mut() {
+                session.advance(engine(), &progress, now_ms());
+            }
+        });
+        state.save_session();
+    };
+
+    let keys = window_event_listener(ev::keydown, move |event| {
+        if event.ctrl_key() || event.meta_key() || event.alt_key() {
+            return;
+        }
+        let in_text_field = event
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok())
+            .is_some_and(|el| {
+                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA")
+                    && el.get_attribute("type").as_deref() == Some("search")
+            });
+        if in_text_field {
+            return;
+        }
+        let is_answered = answered.with_untracked(Option::is_some);
+        let finished = state
+            .session
+            .with_untracked(|s| s.as_ref().is_some_and(|s| s.is_finished()));
+        match event.key().as_str() {
+            "?" => show_keys.update(|v| *v = !*v),
+            "Escape" => show_keys.set(false),
+            "Enter" if finished => {}
+            "Enter" if is_answered => {
+                event.prevent_default();
+                next();
+            }
+            "Enter" => {
+                let chosen = selected.get_untracked();
+                if !chosen.is_empty() {
+                    event.prevent_default();
+                    submit.run(Response::Chose(chosen.iter().map(|&k| k as u8).collect()));
+                }
+            }
+            key if !is_answered && key.len() == 1 => {
+                let Some(digit) = key.chars().next().and_then(|c| c.to_digit(10)) else {
+                    return;
+                };
+                let options = state.session.with_untracked(|s| {
+                    s.as_ref()
+                        .and_then(|s| s.current())
+                        .map_or(0, |a| a.order.len())
+                });
+                let shown = digit as usize;
+                if shown == 0 || shown > options {
+                    return;
+                }
+                let kind = state.session.with_untracked(|s| {
+                    s.as_ref()
+                        .and_then(|s| s.current())
+                        .map(|a| engine().bank().items[a.item].kind)
+                });
+                let multi = kind == Some(Kind::Multi);
+                selected.update(|s| {
+                    if multi {
+                        if let Some(at) = s.iter().position(|&x| x == shown - 1) {
+                            s.remove(at);
+                        } else {
+                            s.push(shown - 1);
+                        }
+                    } else {
+                        *s = vec![shown - 1];
+                    }
+                });
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || keys.remove());
+
+    let question = move || {
+        let session = state.session.get()?;
+        if session.is_finished() {
+            return Some(view! { <Results session=session /> }.into_any());
+        }
+        if let Some(err) = load_error.get() {
+            return Some(view! { <p class="error" role="alert">{err}</p> }.into_any());
+        }
+        let asked = session.current()?.clone();
+        let (item, (chunk, position)) = loaded.get()?;
+        if item != asked.item {
+            return None;
+        }
+        let kind = engine().bank().items[item].kind;
+        let counter = format!("Question {} of {}", session.asked.len(), session.length());
+        let is_last = session.asked.len() >= session.length();
+        Some(
+            view! {
+                <QuestionCard
+                    chunk=chunk
+                    position=position
+                    kind=kind
+                    order=asked.order.clone()
+                    counter=counter
+                    answered=answered
+                    selected=selected
+                    on_submit=submit
+                />
+                <Show when=move || answered.with(Option::is_some)>
+                    <div class="actions">
+                        <button class="button" type="button" on:click=move |_| next()>
+                            {if is_last { "See results" } else { "Next question" }}
+                        </button>
+                    </div>
+                </Show>
+            }
+            .into_any(),
+        )
+    };
+
+    view! {
+        <div class="session">
+            {question}
+            <p class="keys-hint">
+                <button class="link-button" type="button" on:click=move |_| show_keys.update(|v| *v = !*v)>
+                    "Keyboard shortcuts (?)"
+                </button>
+            </p>
+            <Show when=move || show_keys.get()>
+                <div class="keys card" role="dialog" aria-label="Keyboard shortcuts">
+                    <dl>
+                        <dt>"1–9"</dt><dd>"choose an option"</dd>
+                        <dt>"Enter"</dt><dd>"submit, then go to the next question"</dd>
+                        <dt>"?"</dt><dd>"show or hide this list"</dd>
+                    </dl>
+                </div>
+            </Show>
+        </div>
+    }
+}

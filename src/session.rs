@@ -1,0 +1,263 @@
+//! A sitting in progress — an adaptive test, the daily challenge or a review round — as plain
+//! data: serializable (a reload resumes it), pure (tested natively), driven by the engine.
+
+use engine::{Engine, Mode, Progress, Readiness, Response, Scope, SessionId, SplitMix64, Test};
+use serde::{Deserialize, Serialize};
+
+/// Where the questions of a session come from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Source {
+    /// Adaptive: each question chosen by the engine after the previous answer.
+    Adaptive(Test),
+    /// A fixed list (daily challenge, review round), asked in order.
+    Fixed(Vec<usize>),
+}
+
+/// One question of a session, as shown.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Asked {
+    /// Index into the bank's items.
+    pub item: usize,
+    /// Display order of the options: `order[k]` is the content index of the k-th option shown.
+    pub order: Vec<u8>,
+    /// When it was shown, UTC ms (the time taken is measured from here).
+    pub shown_ms: i64,
+    /// The learner's response and whether it was right, once submitted.
+    pub answer: Option<(Response, bool)>,
+}
+
+/// A sitting in progress.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub id: SessionId,
+    pub mode: Mode,
+    /// Where the session lives in the app (the route that resumes it), e.g. "/test/statistics".
+    pub path: String,
+    pub source: Source,
+    pub asked: Vec<Asked>,
+    /// Readiness of the session's topics when it began (topic, readiness).
+    pub before: Vec<(u16, Readiness)>,
+    pub started_ms: i64,
+    /// Set when the source ran out of questions before the planned length.
+    exhausted: bool,
+    rng: SplitMix64,
+}
+
+/// Why a session could not start.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StartError {
+    /// Occurs when there is nothing to ask (an empty review queue, an empty topic).
+    NothingToAsk,
+}
+
+impl Session {
+    /// An adaptive test over `scope`, with its first question chosen.
+    pub fn adaptive(
+        engine: &Engine,
+        progress: &Progress,
+        scope: &Scope,
+        path: String,
+        now_ms: i64,
+        seed: u64,
+    ) -> Result<Session, StartError> {
+        let test = engine
+            .start_test(scope, seed)
+            .map_err(|_| StartError::NothingToAsk)?;
+        let topics = match scope {
+            Scope::Topic(t) => vec![*t],
+            Scope::Mixed(ts) => ts.clone(),
+        };
+        let mut session = Session::new(
+            engine,
+            progress,
+            Mode::Test,
+            path,
+            Source::Adaptive(test),
+            &topics,
+            now_ms,
+            seed,
+        );
+        if !session.advance(engine, progress, now_ms) {
+            return Err(StartError::NothingToAsk);
+        }
+        Ok(session)
+    }
+
+    /// A fixed list of questions (daily challenge, review round).
+    pub fn fixed(
+        engine: &Engine,
+        progress: &Progress,
+        mode: Mode,
+        path: String,
+        items: Vec<usize>,
+        now_ms: i64,
+        seed: u64,
+    ) -> Result<Session, StartError> {
+        let mut topics: Vec<u16> = items
+            .iter()
+            .filter_map(|&i| engine.bank().items.get(i))
+            .map(|m| m.topic)
+            .collect();
+        topics.sort_unstable();
+        topics.dedup();
+        let mut session = Session::new(
+            engine,
+            progress,
+            mode,
+            path,
+            Source::Fixed(items),
+            &topics,
+            now_ms,
+            seed,
+        );
+        if !session.advance(engine, progress, now_ms) {
+            return Err(StartError::NothingToAsk);
+        }
+        Ok(session)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        engine: &Engine,
+        progress: &Progress,
+        mode: Mode,
+        path: String,
+        source: Source,
+        topics: &[u16],
+        now_ms: i64,
+        seed: u64,
+    ) -> Session {
+        Session {
+            id: SessionId(seed),
+            mode,
+            path,
+            source,
+            asked: Vec::new(),
+            before: topics
+                .iter()
+                .map(|&t| (t, engine.readiness(progress, t, now_ms)))
+                .collect(),
+            started_ms: now_ms,
+            exhausted: false,
+            rng: SplitMix64::new(seed ^ 0x0BAD_5EED),
+        }
+    }
+
+    /// How many questions the session has in all.
+    pub fn length(&self) -> usize {
+        match &self.source {
+            Source::Adaptive(_) => engine::TEST_LENGTH,
+            Source::Fixed(items) => items.len(),
+        }
+    }
+
+    /// The question on screen: the last one asked.
+    pub fn current(&self) -> Option<&Asked> {
+        self.asked.last()
+    }
+
+    /// Whether every question has been answered.
+    pub fn is_finished(&self) -> bool {
+        let last_answered = self.asked.last().is_some_and(|a| a.answer.is_some());
+        last_answered && (self.exhausted || self.asked.len() >= self.length())
+    }
+
+    /// Shows the next question. Returns false when there is none (the session is over).
+    /// `progress` must already include every answer of this session.
+    pub fn advance(&mut self, engine: &Engine, progress: &Progress, now_ms: i64) -> bool {
+        if self.asked.last().is_some_and(|a| a.answer.is_none()) {
+            return true; // the current question is still open
+        }
+        let item = match &mut self.source {
+            Source::Adaptive(test) => engine
+                .next_question(progress, test, now_ms)
+                .map(|pick| pick.item),
+            Source::Fixed(items) => items.get(self.asked.len()).copied(),
+        };
+        let Some(item) = item else {
+            self.exhausted = true;
+            return false;
+        };
+        let options = engine.bank().items.get(item).map_or(0, |m| m.options);
+        let mut order: Vec<u8> = (0..options).collect();
+        self.rng.shuffle(&mut order);
+        self.asked.push(Asked {
+            item,
+            order,
+            shown_ms: now_ms,
+            answer: None,
+        });
+        true
+    }
+
+    /// Records the answer to the current question; returns what the log needs: the response
+    /// (in content indices), whether it was right, and the time taken.
+    pub fn answer(
+        &mut self,
+        response: Response,
+        correct_options: &[u8],
+        now_ms: i64,
+    ) -> Option<(usize, Response, bool, u32)> {
+        let asked = self.asked.last_mut()?;
+        if asked.answer.is_some() {
+            return None;
+        }
+        let correct = grade(&response, correct_options);
+        let elapsed = (now_ms - asked.shown_ms).clamp(0, i64::from(u32::MAX)) as u32;
+        asked.answer = Some((response.clone(), correct));
+        Some((asked.item, response, correct, elapsed))
+    }
+
+    /// Correct answers so far.
+    pub fn score(&self) -> usize {
+        self.asked
+            .iter()
+            .filter(|a| matches!(a.answer, Some((_, true))))
+            .count()
+    }
+
+    pub fn encode(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("a session always serializes")
+    }
+
+    pub fn decode(bytes: &[u8]) -> Option<Session> {
+        postcard::from_bytes(bytes).ok()
+    }
+}
+
+/// Right when the chosen options are exactly the correct ones; "I don't know" is never right.
+pub fn grade(response: &Response, correct_options: &[u8]) -> bool {
+    match response {
+        Response::DontKnow => false,
+        Response::Chose(chosen) => {
+            let mut chosen = chosen.clone();
+            chosen.sort_unstable();
+            chosen.dedup();
+            let mut correct = correct_options.to_vec();
+            correct.sort_unstable();
+            !chosen.is_empty() && chosen == correct
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grading_needs_exactly_the_correct_set() {
+        assert!(grade(&Response::Chose(vec![2]), &[2]));
+        assert!(!grade(&Response::Chose(vec![1]), &[2]));
+        assert!(grade(&Response::Chose(vec![3, 0]), &[0, 3]));
+        assert!(
+            !grade(&Response::Chose(vec![0]), &[0, 3]),
+            "a partial multi-select is wrong"
+        );
+        assert!(
+            !grade(&Response::Chose(vec![0, 1, 3]), &[0, 3]),
+            "an extra option is wrong"
+        );
+        assert!(!grade(&Response::DontKnow, &[0]));
+        assert!(!grade(&Response::Chose(vec![]), &[]));
+    }
+}

@@ -1,0 +1,183 @@
+//! The app's state, in context: the engine (built once from the embedded index), the learner's
+//! progress (derived from the event log), the log itself, the sitting in progress, and the
+//! store behind them. Every change to progress goes through [`AppState::record`], which applies
+//! the event incrementally and persists it in one transaction.
+
+use std::sync::OnceLock;
+
+use engine::{Answer, Engine, Event, EventBody, EventId, Progress};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::corpus::index;
+use crate::platform::{now_ms, random_u64, today, utc_offset_minutes};
+use crate::session::Session;
+use crate::storage::{Store, StoreError};
+
+/// Key of the sitting in progress in the store's state.
+const SESSION_KEY: &str = "session";
+
+/// The engine over the embedded bank, built once.
+pub fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| Engine::new(index().bank.clone()))
+}
+
+/// How the stored progress looks to the learner.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Health {
+    /// Still reading the store.
+    Loading,
+    /// Saved on this device.
+    Durable,
+    /// Only in memory: the browser refused storage.
+    MemoryOnly(String),
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub progress: RwSignal<Progress>,
+    pub events: RwSignal<Vec<Event>>,
+    pub session: RwSignal<Option<Session>>,
+    pub health: RwSignal<Health>,
+    /// A message for the learner about their data (a save that failed, records set aside).
+    pub notice: RwSignal<Option<String>>,
+    store: StoredValue<Option<Store>, LocalStorage>,
+    /// Events not yet saved (a failed write); retried with the next save.
+    unsaved: StoredValue<Vec<Event>, LocalStorage>,
+}
+
+/// Puts the state in context and starts loading the store.
+pub fn provide_app_state() -> AppState {
+    let engine = engine();
+    let state = AppState {
+        progress: RwSignal::new(engine.empty_progress()),
+        events: RwSignal::new(Vec::new()),
+        session: RwSignal::new(None),
+        health: RwSignal::new(Health::Loading),
+        notice: RwSignal::new(None),
+        store: StoredValue::new_local(None),
+        unsaved: StoredValue::new_local(Vec::new()),
+    };
+    provide_context(state);
+    spawn_local(state.load());
+    state
+}
+
+pub fn use_app_state() -> AppState {
+    expect_context::<AppState>()
+}
+
+impl AppState {
+    async fn load(self) {
+        let (store, refused) = Store::open().await;
+        let loaded = store.load().await;
+        let session = store
+            .get_state(SESSION_KEY)
+            .await
+            .ok()
+            .flatten()
+            .and_then(|b| Session::decode(&b));
+        self.store.set_value(Some(store));
+        let loaded = match loaded {
+            Ok(loaded) => loaded,
+            Err(err) => {
+                self.notice.set(Some(format!(
+                    "Your saved progress could not be read ({err}). Nothing was deleted."
+                )));
+                Default::default()
+            }
+        };
+        if loaded.quarantined > 0 {
+            self.notice.set(Some(format!(
+                "{} damaged record(s) in your saved progress were set aside (not deleted); everything else loaded.",
+                loaded.quarantined
+            )));
+        }
+        let progress = engine().replay(&loaded.events);
+        self.progress.set(progress);
+        self.events.set(loaded.events);
+        self.session.set(session);
+        self.health.set(match refused {
+            None => Health::Durable,
+            Some(err) => Health::MemoryOnly(err.to_string()),
+        });
+    }
+
+    /// Whether the saved progress has been read (before that, progress shows as empty).
+    pub fn is_loaded(&self) -> bool {
+        self.health.with(|h| *h != Health::Loading)
+    }
+
+    /// Appends an answer to the log: applied at once, saved in the background.
+    pub fn record(&self, answer: Answer) {
+        let now = now_ms();
+        let event = Event::answered(EventId(random_u64()), now, today(), answer);
+        self.append(event);
+    }
+
+    /// Turns streak tracking on or off (an event in the log like any other).
+    pub fn set_streaks_enabled(&self, enabled: bool) {
+        let event = Event {
+            version: engine::EVENT_VERSION,
+            id: EventId(random_u64()),
+            at_ms: now_ms(),
+            local_date: engine::LocalDate::from_utc_ms(now_ms(), utc_offset_minutes()),
+            body: EventBody::StreaksEnabled(enabled),
+        };
+        self.append(event);
+    }
+
+    fn append(&self, event: Event) {
+        self.progress.update(|p| {
+            engine().apply(p, &event);
+        });
+        self.events.update(|events| events.push(event.clone()));
+        self.unsaved.update_value(|unsaved| unsaved.push(event));
+        self.flush();
+    }
+
+    /// Saves every unsaved event, oldest first; keeps those that fail for the next attempt.
+    fn flush(&self) {
+        let state = *self;
+        spawn_local(async move {
+            let Some(store) = state.store.get_value() else {
+                return;
+            };
+            let pending = state.unsaved.get_value();
+            for event in pending {
+                match store.append(&event).await {
+                    Ok(()) => state
+                        .unsaved
+                        .update_value(|u| u.retain(|e| e.id != event.id)),
+                    Err(err) => {
+                        let message = match err {
+                            StoreError::QuotaExceeded => "This device is out of space for Prepwise: your last answers are kept in memory and will be saved when space is freed. Export a backup from Settings.".to_string(),
+                            other => format!("Your last answer could not be saved yet ({other}); it is kept and will be retried."),
+                        };
+                        state.notice.set(Some(message));
+                        return;
+                    }
+                }
+            }
+        });
+    }
+
+    /// Persists the sitting in progress (or clears it), so a reload resumes it.
+    pub fn save_session(&self) {
+        let state = *self;
+        let bytes = self
+            .session
+            .with_untracked(|s| s.as_ref().map(Session::encode));
+        spawn_local(async move {
+            let Some(store) = state.store.get_value() else {
+                return;
+            };
+            if let Err(err) = store.put_state(SESSION_KEY, bytes.as_deref()).await {
+                state.notice.set(Some(format!(
+                    "The test in progress could not be saved ({err})."
+                )));
+            }
+        });
+    }
+}
