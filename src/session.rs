@@ -38,8 +38,8 @@ pub struct Session {
     /// Readiness of the session's topics when it began (topic, readiness).
     pub before: Vec<(u16, Readiness)>,
     pub started_ms: i64,
-    /// Set when the source ran out of questions before the planned length.
-    exhausted: bool,
+    /// Set when the learner moves on from the last question (or the source runs out).
+    closed: bool,
     rng: SplitMix64,
 }
 
@@ -138,7 +138,7 @@ impl Session {
                 .map(|&t| (t, engine.readiness(progress, t, now_ms)))
                 .collect(),
             started_ms: now_ms,
-            exhausted: false,
+            closed: false,
             rng: SplitMix64::new(seed ^ 0x0BAD_5EED),
         }
     }
@@ -157,9 +157,9 @@ impl Session {
     }
 
     /// Whether every question has been answered.
+    /// Whether the learner has moved on from the last question (results are due).
     pub fn is_finished(&self) -> bool {
-        let last_answered = self.asked.last().is_some_and(|a| a.answer.is_some());
-        last_answered && (self.exhausted || self.asked.len() >= self.length())
+        self.closed
     }
 
     /// Shows the next question. Returns false when there is none (the session is over).
@@ -168,6 +168,10 @@ impl Session {
         if self.asked.last().is_some_and(|a| a.answer.is_none()) {
             return true; // the current question is still open
         }
+        if self.asked.len() >= self.length() {
+            self.closed = true;
+            return false;
+        }
         let item = match &mut self.source {
             Source::Adaptive(test) => engine
                 .next_question(progress, test, now_ms)
@@ -175,7 +179,7 @@ impl Session {
             Source::Fixed(items) => items.get(self.asked.len()).copied(),
         };
         let Some(item) = item else {
-            self.exhausted = true;
+            self.closed = true;
             return false;
         };
         let options = engine.bank().items.get(item).map_or(0, |m| m.options);

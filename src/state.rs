@@ -77,7 +77,9 @@ impl AppState {
             .await
             .ok()
             .flatten()
-            .and_then(|b| Session::decode(&b));
+            .and_then(|b| Session::decode(&b))
+            // A finished sitting showed its results already; only an unfinished one resumes.
+            .filter(|s| !s.is_finished());
         self.store.set_value(Some(store));
         let loaded = match loaded {
             Ok(loaded) => loaded,
@@ -161,6 +163,18 @@ impl AppState {
                 }
             }
         });
+    }
+
+    /// Drops a finished sitting when a page that starts sittings opens: its results were shown
+    /// when it ended; coming back starts afresh.
+    pub fn discard_finished_session(&self) {
+        if self
+            .session
+            .with_untracked(|s| s.as_ref().is_some_and(Session::is_finished))
+        {
+            self.session.set(None);
+            self.save_session();
+        }
     }
 
     /// Persists the sitting in progress (or clears it), so a reload resumes it.

@@ -81,14 +81,14 @@ pub fn QuestionCard(
             let verdict = move || {
                 answered.get().map(|_| {
                     let (label, show_why) = match (correct, is_selected()) {
-                        (true, _) => ("Correct answer", !why.is_empty()),
+                        (true, _) => ("Correct answer", true),
                         (false, true) => ("Your answer: wrong", true),
                         (false, false) => ("Why not", true),
                     };
                     show_why.then(|| {
                         view! {
                             <p class="why">
-                                <span class="why-label">{label}": "</span>
+                                <span class="why-label">{label}{(!why.is_empty()).then_some(": ")}</span>
                                 <span inner_html=why.clone()></span>
                             </p>
                         }

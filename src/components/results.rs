@@ -1,7 +1,7 @@
 //! The end of a sitting: the score, readiness before → after (as bands with their interval),
 //! every question with its feedback, and what to study next.
 
-use engine::{Response, Scope};
+use engine::{Mode, Response};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -78,11 +78,41 @@ pub fn Results(session: Session) -> impl IntoView {
         state.session.set(None);
         state.save_session();
     };
-    let _ = Scope::Topic(0); // the scope type is what `again` restarts
+    let share = (session.mode == Mode::Daily).then(|| {
+        let text = share_text(&session);
+        let copied = RwSignal::new(None::<&'static str>);
+        let copy = move |_| {
+            let text = text.clone();
+            spawn_local(async move {
+                let ok = match web_sys::window().map(|w| w.navigator().clipboard()) {
+                    Some(clipboard) => {
+                        wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text))
+                            .await
+                            .is_ok()
+                    }
+                    None => false,
+                };
+                copied.set(Some(if ok {
+                    "Copied to the clipboard"
+                } else {
+                    "Could not copy: select the text above instead"
+                }));
+            });
+        };
+        let preview = share_text(&session);
+        view! {
+            <div class="share card">
+                <p class="share-text">{preview}</p>
+                <button class="button secondary" type="button" on:click=copy>"Copy result"</button>
+                <p class="hint" role="status">{move || copied.get()}</p>
+            </div>
+        }
+    });
 
     view! {
         <section class="results" aria-labelledby="results-title">
             <h1 id="results-title" tabindex="-1">{format!("{score} of {total} correct")}</h1>
+            {share}
             <h2 class="section-title">"Readiness"</h2>
             <ul class="plain-list">{readiness}</ul>
             {study_next}
@@ -132,4 +162,25 @@ fn ResultItem(asked: Asked) -> impl IntoView {
             </details>
         </li>
     }
+}
+
+/// The daily result as text to share: the score and a square per question, no spoilers.
+pub fn share_text(session: &Session) -> String {
+    let squares: String = session
+        .asked
+        .iter()
+        .map(|a| {
+            if matches!(a.answer, Some((_, true))) {
+                '🟩'
+            } else {
+                '🟥'
+            }
+        })
+        .collect();
+    let date = session.path.rsplit('/').next().unwrap_or_default();
+    format!(
+        "Prepwise daily {date}: {}/{} {squares}",
+        session.score(),
+        session.asked.len()
+    )
 }

@@ -10,6 +10,7 @@ use crate::state::{engine, use_app_state};
 #[component]
 pub fn DailyPage() -> impl IntoView {
     let state = use_app_state();
+    state.discard_finished_session();
     let date = today();
     let path = format!("/daily/{date}");
     let done_today = Memo::new(move |_| {

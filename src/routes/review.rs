@@ -1,4 +1,6 @@
-use engine::Mode;
+use std::collections::HashMap;
+
+use engine::{EventBody, Mode};
 use leptos::prelude::*;
 
 use crate::components::session_view::SessionView;
@@ -6,30 +8,36 @@ use crate::platform::{now_ms, random_u64, today};
 use crate::session::Session;
 use crate::state::{engine, use_app_state};
 
-/// How many due questions one review round takes.
+/// How many questions one review round takes.
 const ROUND: usize = 10;
 
-/// Spaced review: the questions due today, the ones most likely forgotten first.
+/// Review: questions due by spaced repetition, and recent mistakes to practise again.
 #[component]
 pub fn ReviewPage() -> impl IntoView {
     let state = use_app_state();
+    state.discard_finished_session();
     let due = Memo::new(move |_| {
+        state.progress.with(|p| {
+            engine()
+                .review_queue(p, today(), ROUND)
+                .into_iter()
+                .map(|d| d.item)
+                .collect::<Vec<_>>()
+        })
+    });
+    let due_count = Memo::new(move |_| {
         state
             .progress
             .with(|p| engine().review_queue(p, today(), usize::MAX).len())
     });
+    let mistakes = Memo::new(move |_| state.events.with(|events| recent_mistakes(events)));
     let in_session = move || {
         state
             .session
             .with(|s| s.as_ref().is_some_and(|s| s.path == "/review"))
     };
-    let start = move |_| {
+    let start = move |items: Vec<usize>| {
         let progress = state.progress.get_untracked();
-        let items = engine()
-            .review_queue(&progress, today(), ROUND)
-            .into_iter()
-            .map(|d| d.item)
-            .collect();
         if let Ok(session) = Session::fixed(
             engine(),
             &progress,
@@ -50,17 +58,41 @@ pub fn ReviewPage() -> impl IntoView {
                 fallback=move || view! {
                     <h1>"Review"</h1>
                     <p class="lede">
-                        "Questions come back just before you would forget them (FSRS scheduling); mistakes come back soonest."
+                        "Questions come back just before you would forget them, and your mistakes stay here until you get them right."
                     </p>
-                    {move || match due.get() {
-                        0 => view! { <p class="card">"Nothing is due today. Answer questions in a test and they will come back here when it is time."</p> }.into_any(),
-                        n => view! {
-                            <p>{format!("{n} question{} due.", if n == 1 { "" } else { "s" })}</p>
-                            <button class="button" type="button" on:click=start>
-                                {format!("Review {}", n.min(ROUND))}
-                            </button>
-                        }.into_any(),
-                    }}
+                    <section class="card review-section" aria-labelledby="due-title">
+                        <h2 id="due-title" class="card-title">{move || format!("Due today ({})", due_count.get())}</h2>
+                        {move || match due.get() {
+                            items if items.is_empty() => view! {
+                                <p class="topic-meta">"Nothing is due. Answered questions come back here when it is time."</p>
+                            }.into_any(),
+                            items => {
+                                let n = items.len();
+                                view! {
+                                    <button class="button" type="button" on:click=move |_| start(items.clone())>
+                                        {format!("Review {n} due")}
+                                    </button>
+                                }.into_any()
+                            }
+                        }}
+                    </section>
+                    <section class="card review-section" aria-labelledby="mistakes-title">
+                        <h2 id="mistakes-title" class="card-title">{move || format!("Recent mistakes ({})", mistakes.get().len())}</h2>
+                        {move || match mistakes.get() {
+                            items if items.is_empty() => view! {
+                                <p class="topic-meta">"No open mistakes: every question you missed, you have since answered right."</p>
+                            }.into_any(),
+                            items => {
+                                let round: Vec<usize> = items.iter().copied().take(ROUND).collect();
+                                let n = round.len();
+                                view! {
+                                    <button class="button" type="button" on:click=move |_| start(round.clone())>
+                                        {format!("Practise {n} mistake{}", if n == 1 { "" } else { "s" })}
+                                    </button>
+                                }.into_any()
+                            }
+                        }}
+                    </section>
                 }
             >
                 <p class="eyebrow">"Review"</p>
@@ -68,4 +100,22 @@ pub fn ReviewPage() -> impl IntoView {
             </Show>
         </main>
     }
+}
+
+/// Questions whose latest answer was wrong (or "I don't know"), most recent first.
+fn recent_mistakes(events: &[engine::Event]) -> Vec<usize> {
+    let mut last: HashMap<&str, (i64, bool)> = HashMap::new();
+    for event in events {
+        if let EventBody::Answered(answer) = &event.body {
+            let right = answer.outcome() == engine::Outcome::Correct;
+            last.insert(answer.question.as_str(), (event.at_ms, right));
+        }
+    }
+    let mut wrong: Vec<(i64, usize)> = last
+        .into_iter()
+        .filter(|(_, (_, right))| !right)
+        .filter_map(|(id, (at, _))| engine().find(id).map(|item| (at, item)))
+        .collect();
+    wrong.sort_by(|a, b| b.cmp(a));
+    wrong.into_iter().map(|(_, item)| item).collect()
 }

@@ -12,6 +12,7 @@ use crate::state::{engine, use_app_state};
 #[component]
 pub fn TestPage() -> impl IntoView {
     let state = use_app_state();
+    state.discard_finished_session();
     let params = use_params_map();
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
     let scope = Memo::new(move |_| {

@@ -1,0 +1,59 @@
+// Journey: open a topic, take a 5-question adaptive test by keyboard and mouse, get feedback
+// on every answer, resume after a reload mid-test, and read the results.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { openPage, start } from "./support.mjs";
+import { App, Quiz } from "./pages.mjs";
+
+let env;
+before(async () => (env = await start()));
+after(async () => env?.close());
+
+test("a topic test gives feedback, survives a reload and ends with results", async () => {
+  const page = await openPage(env.context);
+  const app = new App(page, env.baseUrl);
+  const quiz = new Quiz(page);
+
+  await app.open("/");
+  await app.link(/Statistics and probability/).click();
+  await app.heading("Statistics and probability for ML").waitFor();
+  await app.link("Start a 5-question test").click();
+
+  assert.deepEqual(await quiz.current(), { n: 1, total: 5 });
+  assert.ok((await quiz.options().count()) >= 2);
+  await quiz.answerWithKeys(1);
+  await quiz.feedbackShowsTheAnswerAndWhy();
+  await quiz.next();
+  assert.equal((await quiz.current()).n, 2);
+  const prompt = await page.locator(".prompt").textContent();
+
+  // A reload mid-test comes back to the same question, unanswered.
+  await page.reload();
+  assert.deepEqual(await quiz.current(), { n: 2, total: 5 });
+  assert.equal(await page.locator(".prompt").textContent(), prompt);
+
+  // Home offers to continue it.
+  await app.open("/");
+  await app.link(/Continue: question 2 of 5/).click();
+  assert.equal((await quiz.current()).n, 2);
+
+  await quiz.finishWithDontKnow();
+  await page.getByRole("heading", { name: "Readiness" }).waitFor();
+  assert.ok(await page.getByText(/Study next:/).isVisible());
+  assert.equal(await page.locator(".result-item").count(), 5);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test("a mixed test draws from several topics", async () => {
+  const page = await openPage(env.context);
+  const app = new App(page, env.baseUrl);
+  await app.open("/");
+  await app.link(/Mixed test/).click();
+  const quiz = new Quiz(page);
+  await quiz.finishWithDontKnow();
+  const topics = await page.locator(".readiness-change .topic-title").count();
+  assert.ok(topics >= 2, `readiness shown for ${topics} topics`);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
