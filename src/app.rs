@@ -1,29 +1,43 @@
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
-use crate::routes::{DailyPage, Home, NotFound, ReviewPage, TestPage, Topic};
+use crate::components::update_banner::UpdateBanner;
+use crate::routes::{
+    DailyPage, Home, NotFound, QuestionPage, ReviewPage, SearchPage, SettingsPage, StatsPage,
+    TestPage, Topic,
+};
 use crate::state::{provide_app_state, use_app_state, Health};
 
 /// The whole app: state in context, the top bar, and the routed page.
 #[component]
 pub fn App() -> impl IntoView {
+    crate::settings::apply_theme(crate::settings::theme());
     provide_app_state();
+    crate::sw::provide_updates();
     view! {
         <Router>
             <header class="topbar">
                 <a class="brand" href="/">"Prepwise"</a>
                 <nav class="nav" aria-label="Main">
-                    <a href="/review">"Review"</a>
+                    <A href="/review">"Review"</A>
+                    <A href="/search">"Search"</A>
+                    <A href="/stats">"Stats"</A>
+                    <A href="/settings">"Settings"</A>
                 </nav>
             </header>
             <Notice />
+            <UpdateBanner />
             <Routes fallback=NotFound>
                 <Route path=path!("/") view=Home />
                 <Route path=path!("/topic/:slug") view=Topic />
                 <Route path=path!("/test/:slug") view=TestPage />
                 <Route path=path!("/daily") view=DailyPage />
                 <Route path=path!("/review") view=ReviewPage />
+                <Route path=path!("/search") view=SearchPage />
+                <Route path=path!("/stats") view=StatsPage />
+                <Route path=path!("/settings") view=SettingsPage />
+                <Route path=path!("/question/:id") view=QuestionPage />
             </Routes>
         </Router>
     }

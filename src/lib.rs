@@ -8,8 +8,11 @@ mod corpus;
 mod platform;
 pub mod routes;
 mod session;
+mod settings;
 mod state;
 pub mod storage;
+mod sw;
+mod text;
 
 pub use app::App;
 
@@ -24,5 +27,6 @@ pub fn mount() {
         .and_then(|element| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok())
         .expect("index.html has an #app element");
     root.set_inner_html("");
+    sw::enable();
     leptos::mount::mount_to(root, App).forget();
 }

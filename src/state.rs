@@ -165,6 +165,18 @@ impl AppState {
         });
     }
 
+    /// Deletes all progress after the learner confirmed it.
+    pub async fn reset(&self) -> Result<(), StoreError> {
+        if let Some(store) = self.store.get_value() {
+            store.clear().await?;
+        }
+        self.unsaved.set_value(Vec::new());
+        self.events.set(Vec::new());
+        self.session.set(None);
+        self.progress.set(engine().empty_progress());
+        Ok(())
+    }
+
     /// Drops a finished sitting when a page that starts sittings opens: its results were shown
     /// when it ended; coming back starts afresh.
     pub fn discard_finished_session(&self) {

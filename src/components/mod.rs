@@ -4,3 +4,4 @@ pub mod question;
 pub mod readiness;
 pub mod results;
 pub mod session_view;
+pub mod update_banner;

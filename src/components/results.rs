@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::chunks::load_question;
-use crate::components::readiness::ReadinessBadge;
+use crate::components::readiness::readiness_html;
 use crate::platform::now_ms;
 use crate::session::{Asked, Session};
 use crate::state::{engine, use_app_state};
@@ -29,11 +29,7 @@ pub fn Results(session: Session) -> impl IntoView {
             view! {
                 <li class="readiness-change">
                     <span class="topic-title">{title}</span>
-                    <span class="change">
-                        <ReadinessBadge readiness=before />
-                        <span aria-label="changed to">" → "</span>
-                        <ReadinessBadge readiness=after />
-                    </span>
+                    <span class="change" inner_html=format!("{} → {}", readiness_html(&before), readiness_html(&after))></span>
                 </li>
             }
         })

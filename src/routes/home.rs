@@ -1,9 +1,10 @@
 use engine::StreakStatus;
 use leptos::prelude::*;
 
-use crate::components::readiness::ReadinessBadge;
+use crate::components::readiness::readiness_html;
 use crate::platform::{now_ms, today};
 use crate::state::{engine, use_app_state};
+use crate::text::escape;
 
 /// The home page: continue, today's challenge and streak, review due, and every topic with its
 /// readiness.
@@ -71,6 +72,7 @@ pub fn Home() -> impl IntoView {
             .with(|p| engine().review_queue(p, today(), usize::MAX).len())
     });
 
+    // The topic list is markup built as text: the router handles its links like any other.
     let topics = move || {
         let progress = state.progress.get();
         let now = now_ms();
@@ -80,32 +82,15 @@ pub fn Home() -> impl IntoView {
             .map(|(t, topic)| {
                 let count = bank.topic_items(t as u16).count();
                 let answered = bank.topic_items(t as u16).filter(|&i| progress.item(i).is_some_and(|r| r.answers > 0)).count();
-                let readiness = engine().readiness(&progress, t as u16, now);
-                let href = format!("/topic/{}", topic.slug);
-                view! {
-                    <li>
-                        <a class="card topic-card" href=href>
-                            <span class="topic-head">
-                                <span class="topic-title">{topic.title.clone()}</span>
-                                {topic.free.then(|| view! { <span class="badge">"Free"</span> })}
-                            </span>
-                            <ReadinessBadge readiness=readiness />
-                            <span class="topic-meta">{format!("{answered} of {count} questions answered")}</span>
-                            <span
-                                class="meter"
-                                role="progressbar"
-                                aria-label=format!("{} progress", topic.title)
-                                aria-valuemin="0"
-                                aria-valuemax=count.to_string()
-                                aria-valuenow=answered.to_string()
-                            >
-                                <span class="meter-fill" style=format!("width: {}%", answered * 100 / count.max(1))></span>
-                            </span>
-                        </a>
-                    </li>
-                }
+                let readiness = readiness_html(&engine().readiness(&progress, t as u16, now));
+                let title = escape(&topic.title);
+                let free = if topic.free { r#"<span class="badge">Free</span>"# } else { "" };
+                format!(
+                    r#"<li><a class="card topic-card" href="/topic/{slug}"><span class="topic-head"><span class="topic-title">{title}</span>{free}</span>{readiness}<span class="topic-meta">{answered} of {count} questions answered</span><progress class="meter" max="{count}" value="{answered}" aria-label="{title} progress"></progress></a></li>"#,
+                    slug = topic.slug,
+                )
             })
-            .collect_view()
+            .collect::<String>()
     };
 
     view! {
@@ -133,7 +118,7 @@ pub fn Home() -> impl IntoView {
                 </a>
             </div>
             <h2 class="section-title">"Topics"</h2>
-            <ul class="topic-list">{topics}</ul>
+            <ul class="topic-list" inner_html=topics></ul>
         </main>
     }
 }

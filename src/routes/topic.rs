@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::components::readiness::ReadinessBadge;
+use crate::components::readiness::readiness_html;
 use crate::platform::now_ms;
 use crate::routes::NotFound;
 use crate::state::{engine, use_app_state};
@@ -51,7 +51,7 @@ pub fn Topic() -> impl IntoView {
                 <h1>{topic.title.clone()}</h1>
                 <p class="lede">{topic.description.clone()}</p>
                 <div class="topic-actions">
-                    <ReadinessBadge readiness=readiness />
+                    <span inner_html=readiness_html(&readiness)></span>
                     <a class="button" href=format!("/test/{}", topic.slug)>"Start a 5-question test"</a>
                 </div>
                 <h2 class="section-title">"Subtopics"</h2>

@@ -68,3 +68,12 @@ pub async fn state_round_trips_and_deletes(store: Store) {
     store.put_state("test", None).await.expect("delete");
     assert_eq!(store.get_state("test").await.expect("get"), None);
 }
+
+/// Clearing removes every event and all state.
+pub async fn clearing_removes_everything(store: Store) {
+    store.append(&sample_event(1, 1_000)).await.expect("append");
+    store.put_state("test", Some(&[1])).await.expect("put");
+    store.clear().await.expect("clear");
+    assert!(store.load().await.expect("load").events.is_empty());
+    assert_eq!(store.get_state("test").await.expect("get"), None);
+}

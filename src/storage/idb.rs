@@ -123,6 +123,17 @@ impl IdbStore {
         committed(&tx).await
     }
 
+    pub async fn clear(&self) -> Result<(), StoreError> {
+        let tx = self.transaction(&[EVENTS, STATE], IdbTransactionMode::Readwrite)?;
+        for name in [EVENTS, STATE] {
+            tx.object_store(name)
+                .map_err(failed)?
+                .clear()
+                .map_err(failed)?;
+        }
+        committed(&tx).await
+    }
+
     pub async fn put_state(&self, key: &str, bytes: Option<&[u8]>) -> Result<(), StoreError> {
         let tx = self.transaction(&[STATE], IdbTransactionMode::Readwrite)?;
         let store = tx.object_store(STATE).map_err(failed)?;

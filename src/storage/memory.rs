@@ -38,6 +38,12 @@ impl MemoryStore {
         Ok(())
     }
 
+    pub fn clear(&self) {
+        let mut inner = self.inner.borrow_mut();
+        inner.events.clear();
+        inner.state.clear();
+    }
+
     pub fn put_state(&self, key: &str, bytes: Option<&[u8]>) -> Result<(), StoreError> {
         let mut inner = self.inner.borrow_mut();
         match bytes {

@@ -88,6 +88,17 @@ impl Store {
         }
     }
 
+    /// Deletes every event and all state (the learner asked to reset their progress).
+    pub async fn clear(&self) -> Result<(), StoreError> {
+        match self {
+            Store::Idb(store) => store.clear().await,
+            Store::Memory(store) => {
+                store.clear();
+                Ok(())
+            }
+        }
+    }
+
     /// Small state that is not part of the log (the test in progress), by key.
     pub async fn put_state(&self, key: &str, bytes: Option<&[u8]>) -> Result<(), StoreError> {
         match self {
@@ -118,5 +129,6 @@ mod tests {
         pollster::block_on(contract::appended_events_read_back_in_time_order(memory()));
         pollster::block_on(contract::appending_twice_keeps_one(memory()));
         pollster::block_on(contract::state_round_trips_and_deletes(memory()));
+        pollster::block_on(contract::clearing_removes_everything(memory()));
     }
 }

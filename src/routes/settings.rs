@@ -1,0 +1,139 @@
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::settings::{self, Theme, GOALS};
+use crate::state::{use_app_state, Health};
+
+/// Theme, daily goal, streaks, reset, and about.
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let state = use_app_state();
+    let theme = RwSignal::new(settings::theme());
+    let goal = RwSignal::new(settings::daily_goal());
+    let streaks_on = move || state.progress.with(|p| p.streak().enabled());
+    let confirming = RwSignal::new(false);
+    let reset_message = RwSignal::new(None::<String>);
+
+    let themes = Theme::ALL
+        .into_iter()
+        .map(|t| {
+            view! {
+                <label class="option-row">
+                    <input
+                        type="radio"
+                        name="theme"
+                        prop:checked=move || theme.get() == t
+                        on:change=move |_| {
+                            theme.set(t);
+                            settings::set_theme(t);
+                        }
+                    />
+                    {t.label()}
+                </label>
+            }
+        })
+        .collect_view();
+    let goals = GOALS
+        .into_iter()
+        .map(|g| {
+            view! {
+                <label class="option-row">
+                    <input
+                        type="radio"
+                        name="goal"
+                        prop:checked=move || goal.get() == g
+                        on:change=move |_| {
+                            goal.set(g);
+                            settings::set_daily_goal(g);
+                        }
+                    />
+                    {format!("{g} answers a day")}
+                </label>
+            }
+        })
+        .collect_view();
+
+    let do_reset = move |_| {
+        spawn_local(async move {
+            match state.reset().await {
+                Ok(()) => reset_message.set(Some("Your progress was deleted.".into())),
+                Err(err) => reset_message.set(Some(format!("Nothing was deleted: {err}"))),
+            }
+            confirming.set(false);
+        });
+    };
+
+    view! {
+        <main class="page settings">
+            <h1>"Settings"</h1>
+
+            <section class="card" aria-labelledby="theme-title">
+                <h2 id="theme-title" class="card-title">"Theme"</h2>
+                <fieldset class="options">
+                    <legend class="sr-only">"Theme"</legend>
+                    {themes}
+                </fieldset>
+            </section>
+
+            <section class="card" aria-labelledby="goal-title">
+                <h2 id="goal-title" class="card-title">"Daily goal"</h2>
+                <fieldset class="options">
+                    <legend class="sr-only">"Daily goal"</legend>
+                    {goals}
+                </fieldset>
+            </section>
+
+            <section class="card" aria-labelledby="streak-title">
+                <h2 id="streak-title" class="card-title">"Streaks"</h2>
+                <label class="option-row">
+                    <input
+                        type="checkbox"
+                        prop:checked=streaks_on
+                        on:change=move |ev| state.set_streaks_enabled(event_target_checked(&ev))
+                    />
+                    "Track a daily streak (5 answers a day keep it alive; a freeze is earned every 7 days)"
+                </label>
+            </section>
+
+            <section class="card" aria-labelledby="data-title">
+                <h2 id="data-title" class="card-title">"Your data"</h2>
+                <p class="topic-meta">
+                    {move || match state.health.get() {
+                        Health::Durable => "Progress is saved in this browser on this device.".to_string(),
+                        Health::MemoryOnly(why) => format!("Progress is kept only until this tab closes ({why})."),
+                        Health::Loading => "Reading saved progress…".to_string(),
+                    }}
+                </p>
+                <Show
+                    when=move || confirming.get()
+                    fallback=move || view! {
+                        <button class="button danger" type="button" on:click=move |_| confirming.set(true)>
+                            "Reset progress…"
+                        </button>
+                    }
+                >
+                    <div class="confirm" role="alertdialog" aria-labelledby="confirm-text">
+                        <p id="confirm-text">"Delete every answer, your streak and your review schedule? This cannot be undone."</p>
+                        <div class="actions">
+                            <button class="button danger" type="button" on:click=do_reset>"Delete my progress"</button>
+                            <button class="button secondary" type="button" on:click=move |_| confirming.set(false)>"Keep it"</button>
+                        </div>
+                    </div>
+                </Show>
+                <p role="status">{move || reset_message.get()}</p>
+            </section>
+
+            <section class="card" aria-labelledby="about-title">
+                <h2 id="about-title" class="card-title">"About"</h2>
+                <p>
+                    "Prepwise asks what an interviewer for AI, ML and Python roles would ask, adapts to how you answer, and works offline. Every question was written for Prepwise and checked by two independent reviewers; every code-output answer is what Python 3.11 really prints."
+                </p>
+                <p>"Your answers never leave this device."</p>
+                <h3 class="card-subtitle">"Licences"</h3>
+                <p class="topic-meta">
+                    "Built with Rust and open-source libraries: Leptos, wasm-bindgen, web-sys, js-sys, serde and postcard (MIT or Apache-2.0). Question text and explanations © Prepwise."
+                </p>
+            </section>
+        </main>
+    }
+}

@@ -1,0 +1,61 @@
+//! Text helpers: plain text from the build's sanitized HTML (for search), and escaping for the
+//! little markup the app builds as text (charts, lists).
+
+/// Escapes text for an HTML/SVG element or a double-quoted attribute.
+pub fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The text content of an HTML fragment, lowercased, entities decoded.
+pub fn plain_lower(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    let mut rest = html;
+    while let Some(c) = rest.chars().next() {
+        if in_tag {
+            if c == '>' {
+                in_tag = false;
+                out.push(' ');
+            }
+            rest = &rest[c.len_utf8()..];
+            continue;
+        }
+        if c == '<' {
+            in_tag = true;
+            rest = &rest[1..];
+            continue;
+        }
+        if c == '&' {
+            let entities = [
+                ("&lt;", '<'),
+                ("&gt;", '>'),
+                ("&amp;", '&'),
+                ("&quot;", '"'),
+                ("&#39;", '\''),
+                ("&#x27;", '\''),
+            ];
+            if let Some((entity, ch)) = entities.iter().find(|(e, _)| rest.starts_with(e)) {
+                out.push(*ch);
+                rest = &rest[entity.len()..];
+                continue;
+            }
+        }
+        out.extend(c.to_lowercase());
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::plain_lower;
+
+    #[test]
+    fn tags_become_spaces_and_entities_decode() {
+        assert_eq!(plain_lower("<p>A <code>x &lt; y</code></p>"), " a  x < y  ");
+        assert_eq!(plain_lower("Ünïcode &amp; more"), "ünïcode & more");
+    }
+}
