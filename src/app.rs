@@ -1,45 +1,49 @@
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::path;
 
 use crate::components::update_banner::UpdateBanner;
+use crate::router::{provide_location, Route};
 use crate::routes::{
     DailyPage, Home, NotFound, QuestionPage, ReviewPage, SearchPage, SettingsPage, StatsPage,
     TestPage, Topic,
 };
 use crate::state::{provide_app_state, use_app_state, Health};
 
-/// The whole app: state in context, the top bar, and the routed page.
+/// The whole app: state in context, the top bar, and the page for the current path.
 #[component]
 pub fn App() -> impl IntoView {
     crate::settings::apply_theme(crate::settings::theme());
     provide_app_state();
     crate::sw::provide_updates();
+    let location = provide_location();
+    let route = Memo::new(move |_| Route::parse(&location.path.get()));
+    let nav_link = move |href: &'static str, label: &'static str| {
+        let current = move || (location.path.get() == href).then_some("page");
+        view! { <a href=href aria-current=current>{label}</a> }
+    };
     view! {
-        <Router>
-            <header class="topbar">
-                <a class="brand" href="/">"Prepwise"</a>
-                <nav class="nav" aria-label="Main">
-                    <A href="/review">"Review"</A>
-                    <A href="/search">"Search"</A>
-                    <A href="/stats">"Stats"</A>
-                    <A href="/settings">"Settings"</A>
-                </nav>
-            </header>
-            <Notice />
-            <UpdateBanner />
-            <Routes fallback=NotFound>
-                <Route path=path!("/") view=Home />
-                <Route path=path!("/topic/:slug") view=Topic />
-                <Route path=path!("/test/:slug") view=TestPage />
-                <Route path=path!("/daily") view=DailyPage />
-                <Route path=path!("/review") view=ReviewPage />
-                <Route path=path!("/search") view=SearchPage />
-                <Route path=path!("/stats") view=StatsPage />
-                <Route path=path!("/settings") view=SettingsPage />
-                <Route path=path!("/question/:id") view=QuestionPage />
-            </Routes>
-        </Router>
+        <header class="topbar">
+            <a class="brand" href="/">"Prepwise"</a>
+            <nav class="nav" aria-label="Main">
+                {nav_link("/review", "Review")}
+                {nav_link("/search", "Search")}
+                {nav_link("/stats", "Stats")}
+                {nav_link("/settings", "Settings")}
+            </nav>
+        </header>
+        <Notice />
+        <UpdateBanner />
+        {move || match route.get() {
+            Route::Home => Home().into_any(),
+            Route::Topic(slug) => view! { <Topic slug=slug /> }.into_any(),
+            Route::Test(slug) => view! { <TestPage slug=slug /> }.into_any(),
+            Route::Daily => DailyPage().into_any(),
+            Route::Review => ReviewPage().into_any(),
+            Route::Search => SearchPage().into_any(),
+            Route::Stats => StatsPage().into_any(),
+            Route::Settings => SettingsPage().into_any(),
+            Route::Question(id) => view! { <QuestionPage id=id /> }.into_any(),
+            Route::NotFound => NotFound().into_any(),
+        }}
     }
 }
 

@@ -6,6 +6,7 @@ mod chunks;
 mod components;
 mod corpus;
 mod platform;
+mod router;
 pub mod routes;
 mod session;
 mod settings;

@@ -35,7 +35,7 @@ async fn app_renders_the_brand_and_a_page_heading() {
 async fn not_found_page_links_back_home() {
     let host = host();
     let _mounted = leptos::mount::mount_to(host.clone(), || {
-        view! { <leptos_router::components::Router><prepwise::routes::NotFound /></leptos_router::components::Router> }
+        view! { <prepwise::routes::NotFound /> }
     });
     leptos::task::tick().await;
 

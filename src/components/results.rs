@@ -107,12 +107,12 @@ pub fn Results(session: Session) -> impl IntoView {
 
     view! {
         <section class="results" aria-labelledby="results-title">
-            <h1 id="results-title" tabindex="-1">{format!("{score} of {total} correct")}</h1>
+            <h2 id="results-title" class="results-score" tabindex="-1">{format!("{score} of {total} correct")}</h2>
             {share}
-            <h2 class="section-title">"Readiness"</h2>
+            <h3 class="section-title">"Readiness"</h3>
             <ul class="plain-list">{readiness}</ul>
             {study_next}
-            <h2 class="section-title">"Your answers"</h2>
+            <h3 class="section-title">"Your answers"</h3>
             <ol class="result-items">{items}</ol>
             <div class="actions">
                 {again.map(|path| view! { <a class="button" href=path on:click=done>"Another test"</a> })}

@@ -57,7 +57,7 @@ pub fn DailyPage() -> impl IntoView {
     };
     view! {
         <main class="page">
-            <p class="eyebrow">{format!("Daily challenge · {date}")}</p>
+            <h1 class="eyebrow">{format!("Daily challenge · {date}")}</h1>
             <Show
                 when=in_session
                 fallback=move || view! {

@@ -1,7 +1,6 @@
 use engine::Response;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use leptos_router::hooks::use_params_map;
 
 use crate::chunks::load_question;
 use crate::components::question::{QuestionCard, Submitted};
@@ -12,10 +11,8 @@ use crate::state::engine;
 /// One question on its own (from search, a link in an explanation, or browsing a topic). Trying
 /// it here is practice only: it does not count towards readiness.
 #[component]
-pub fn QuestionPage() -> impl IntoView {
-    let params = use_params_map();
-    move || {
-        let id = params.read().get("id").unwrap_or_default();
+pub fn QuestionPage(id: String) -> impl IntoView {
+    {
         let Some(item) = engine().find(&id) else {
             return NotFound().into_any();
         };
@@ -33,10 +30,10 @@ pub fn QuestionPage() -> impl IntoView {
         let selected = RwSignal::new(Vec::<usize>::new());
         view! {
             <main class="page">
-                <p class="eyebrow">
+                <h1 class="eyebrow">
                     <a href=format!("/topic/{}", topic.slug)>{topic.title.clone()}</a>
                     {format!(" · level {}", meta.difficulty)}
-                </p>
+                </h1>
                 {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                 {move || loaded.get().map(|(chunk, position)| {
                     let correct: Vec<u8> = chunk.questions[position]

@@ -95,7 +95,7 @@ pub fn ReviewPage() -> impl IntoView {
                     </section>
                 }
             >
-                <p class="eyebrow">"Review"</p>
+                <h1 class="eyebrow">"Review"</h1>
                 <SessionView />
             </Show>
         </main>

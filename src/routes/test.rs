@@ -1,6 +1,5 @@
 use engine::Scope;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::components::session_view::SessionView;
 use crate::platform::{now_ms, random_u64};
@@ -10,11 +9,10 @@ use crate::state::{engine, use_app_state};
 
 /// A 5-question adaptive test: `/test/<topic>` or `/test/mixed` (every topic).
 #[component]
-pub fn TestPage() -> impl IntoView {
+pub fn TestPage(slug: String) -> impl IntoView {
     let state = use_app_state();
     state.discard_finished_session();
-    let params = use_params_map();
-    let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
+    let slug = Memo::new(move |_| slug.clone());
     let scope = Memo::new(move |_| {
         let slug = slug.get();
         let bank = engine().bank();
@@ -35,9 +33,11 @@ pub fn TestPage() -> impl IntoView {
             return;
         };
         let path = format!("/test/{}", slug.get());
+        // Tracked: "Another test" clears the finished sitting on this same address, and a new
+        // one starts.
         let resumable = state
             .session
-            .with_untracked(|s| s.as_ref().is_some_and(|s| s.path == path));
+            .with(|s| s.as_ref().is_some_and(|s| s.path == path));
         if resumable {
             return;
         }
@@ -61,7 +61,7 @@ pub fn TestPage() -> impl IntoView {
         };
         view! {
             <main class="page">
-                <p class="eyebrow">{title}</p>
+                <h1 class="eyebrow">{title}</h1>
                 {move || failed.get().then(|| view! { <p class="error" role="alert">"This topic has no questions to ask."</p> })}
                 <SessionView />
             </main>

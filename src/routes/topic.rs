@@ -1,5 +1,4 @@
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 use crate::components::readiness::readiness_html;
 use crate::platform::now_ms;
@@ -8,11 +7,9 @@ use crate::state::{engine, use_app_state};
 
 /// One topic: readiness, a test to start, and its subtopics with mastery and question counts.
 #[component]
-pub fn Topic() -> impl IntoView {
+pub fn Topic(slug: String) -> impl IntoView {
     let state = use_app_state();
-    let params = use_params_map();
     move || {
-        let slug = params.read().get("slug").unwrap_or_default();
         let bank = engine().bank();
         let Some(t) = bank.topics.iter().position(|topic| topic.slug == slug) else {
             return NotFound().into_any();

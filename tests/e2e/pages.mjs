@@ -71,3 +71,65 @@ export class Quiz {
     assert.ok((await this.page.locator(".choice.correct .why-label").count()) >= 1, "the right answer is marked");
   }
 }
+
+/** The service worker and the update prompt, as the page sees them. */
+export class Offline {
+  constructor(page) {
+    this.page = page;
+  }
+
+  /** Waits (30 s at most) until a service worker is active and controls the page (its precache is complete). */
+  async waitForControl() {
+    await this.page.evaluate(async () => {
+      const timeout = new Promise((_, fail) => setTimeout(() => fail(new Error("no service worker took control in 30 s")), 30000));
+      const control = (async () => {
+        await navigator.serviceWorker.ready;
+        if (!navigator.serviceWorker.controller) {
+          await new Promise((ok) => navigator.serviceWorker.addEventListener("controllerchange", ok, { once: true }));
+        }
+      })();
+      await Promise.race([control, timeout]);
+    });
+  }
+
+  /** Asks the browser to look for a new service worker now, and waits until one is installed and waiting. */
+  async checkForUpdateAndWaitForIt() {
+    await this.page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      await registration.update();
+      const worker = registration.waiting ?? registration.installing;
+      if (!worker) throw new Error("no new service worker was found");
+      if (worker.state !== "installed") {
+        await new Promise((ok, fail) => {
+          setTimeout(() => fail(new Error("the new service worker did not install in 30 s")), 30000);
+          worker.addEventListener("statechange", () => {
+            if (worker.state === "installed") ok();
+            if (worker.state === "redundant") fail(new Error("the new service worker failed to install"));
+          });
+        });
+      }
+    });
+  }
+
+  /** The Cache Storage caches of this origin. */
+  async cacheNames() {
+    return this.page.evaluate(() => caches.keys());
+  }
+
+  updateBanner() {
+    return this.page.getByRole("status").filter({ hasText: "A new version of Prepwise is ready" });
+  }
+
+  /** Per topic on the home page: title → questions answered. */
+  async answeredPerTopic() {
+    const cards = this.page.locator("a.topic-card");
+    await cards.first().waitFor();
+    const result = {};
+    for (const card of await cards.all()) {
+      const title = (await card.locator(".topic-title").textContent()).trim();
+      const meta = await card.getByText(/\d+ of \d+ questions answered/).textContent();
+      result[title] = Number(meta.match(/(\d+) of/)[1]);
+    }
+    return result;
+  }
+}

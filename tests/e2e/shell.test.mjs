@@ -30,11 +30,14 @@ test("an unknown URL shows the not-found page with a way home", async () => {
 });
 
 test("the static shell paints before the wasm runs", async () => {
-  const page = await openPage(env.context);
+  // Its own browser, bypassing the service worker: the worker would answer the wasm from its
+  // cache, out of page.route's reach.
+  const own = await start({ serviceWorkers: "block" });
+  const page = await openPage(own.context);
   await page.route("**/*.wasm", () => {}); // hold the wasm back forever
-  await page.goto(env.baseUrl + "/", { waitUntil: "domcontentloaded" });
+  await page.goto(own.baseUrl + "/", { waitUntil: "domcontentloaded" });
   await page.getByRole("status").filter({ hasText: "Loading" }).waitFor();
   const background = await page.evaluate(() => getComputedStyle(document.querySelector(".topbar")).borderBottomStyle);
   assert.equal(background, "solid", "the shell is styled before the app arrives");
-  await page.close();
+  await own.close();
 });

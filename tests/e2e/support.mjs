@@ -18,8 +18,14 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
-/** Starts the server and a browser; returns { baseUrl, context, close }. */
-export async function start({ viewport = { width: 360, height: 640 } } = {}) {
+/**
+ * Starts the server and a browser; returns { baseUrl, context, close, stopServer, serveDist }.
+ * `stopServer()` takes the site off the network (the browser stays: offline tests);
+ * `serveDist(dir)` serves another build from now on (update tests). `serviceWorkers: "block"`
+ * makes the page bypass the service worker (for tests that intercept requests with page.route,
+ * which never sees what the worker answers from its cache).
+ */
+export async function start({ viewport = { width: 360, height: 640 }, serviceWorkers = "allow" } = {}) {
   const server = await serve(DIST, 0);
   const baseUrl = `http://127.0.0.1:${server.address().port}`;
   const profile = await mkdtemp(join(tmpdir(), "prepwise-e2e-"));
@@ -28,13 +34,23 @@ export async function start({ viewport = { width: 360, height: 640 } } = {}) {
     headless: true,
     args: CHROMIUM_ARGS,
     viewport,
+    serviceWorkers,
   });
+  let serving = true;
   return {
     baseUrl,
     context,
+    async stopServer() {
+      if (serving) await server.stop();
+      serving = false;
+    },
+    serveDist(dir) {
+      server.setRoot(dir);
+    },
     async close() {
       await context.close();
-      await new Promise((ok) => server.close(ok));
+      if (serving) await server.stop();
+      serving = false;
       await rm(profile, { recursive: true, force: true });
     },
   };

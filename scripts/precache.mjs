@@ -1,0 +1,77 @@
+// Trunk's post-build hook: finishes dist/ for offline use and a strict CSP.
+//  1. draws the app icons (scripts/icons.mjs) into icons/;
+//  2. puts the SHA-256 of Trunk's inline bootstrap <script type=module> into index.html's
+//     Content-Security-Policy (the placeholder 'sha256-__TRUNK_BOOTSTRAP__'), and refuses any
+//     other inline code or style in index.html;
+//  3. lists every file of the build with its SHA-256 (the precache manifest), derives the build
+//     version from that list, and writes both into sw.js (service worker: assets/sw.js).
+// Works on TRUNK_STAGING_DIR (Trunk moves it to dist/ afterwards), or on a directory given as the
+// first argument. Usage: node scripts/precache.mjs [DIR]
+import { createHash } from "node:crypto";
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+import { writeIcons } from "./icons.mjs";
+
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? "dist";
+const publicUrl = process.env.TRUNK_PUBLIC_URL ?? "/";
+const CSP_PLACEHOLDER = "'sha256-__TRUNK_BOOTSTRAP__'";
+// Names with a content hash, as Trunk and the corpus compiler write them: cached forever.
+export const HASHED = /[.-][0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
+
+function fail(message) {
+  console.error(`precache: ${message}`);
+  process.exit(1);
+}
+
+const sha256 = (data, encoding) => createHash("sha256").update(data).digest(encoding);
+
+async function* walk(path) {
+  for (const entry of await readdir(path, { withFileTypes: true })) {
+    if (entry.name.startsWith(".")) continue; // .trunk-lock, .stage
+    const full = join(path, entry.name);
+    if (entry.isDirectory()) yield* walk(full);
+    else yield full;
+  }
+}
+
+if (publicUrl !== "/") fail(`the service worker and manifest assume the app is served at "/", not ${publicUrl}`);
+
+// 1. Icons.
+await writeIcons(join(dir, "icons"));
+
+// 2. The CSP hash of the inline bootstrap script.
+const indexPath = join(dir, "index.html");
+let html = await readFile(indexPath, "utf8");
+const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].filter(([, attrs]) => !/\bsrc\s*=/i.test(attrs));
+if (inline.length === 0) fail("index.html has no inline bootstrap script (did Trunk change its loader?)");
+if (!html.includes(CSP_PLACEHOLDER)) fail(`index.html's Content-Security-Policy lacks the placeholder ${CSP_PLACEHOLDER}`);
+if (/<style\b|\sstyle\s*=|\son[a-z]+\s*=/i.test(html)) fail("index.html has an inline style or event handler; the CSP forbids them");
+const hashes = inline.map(([, , body]) => `'sha256-${sha256(body, "base64")}'`);
+html = html.replace(CSP_PLACEHOLDER, hashes.join(" "));
+await writeFile(indexPath, html);
+
+// 3. The precache manifest and the build version, into sw.js.
+const swPath = join(dir, "sw.js");
+let sw = await readFile(swPath, "utf8").catch(() => fail("sw.js is missing (index.html copies assets/sw.js)"));
+const entries = [];
+for await (const path of walk(dir)) {
+  const name = relative(dir, path).split(sep).join("/");
+  if (name === "sw.js") continue;
+  entries.push({
+    url: name === "index.html" ? "/" : `/${name}`,
+    sha256: sha256(await readFile(path), "hex"),
+    immutable: HASHED.test(name),
+  });
+}
+entries.sort((a, b) => (a.url < b.url ? -1 : 1));
+const build = sha256(entries.map((e) => `${e.url} ${e.sha256}\n`).join(""), "hex").slice(0, 16);
+for (const placeholder of ['"__PREPWISE_BUILD__"', "/*__PREPWISE_PRECACHE__*/ []"]) {
+  if (!sw.includes(placeholder)) fail(`sw.js lacks the placeholder ${placeholder}`);
+}
+sw = sw
+  .replace('"__PREPWISE_BUILD__"', JSON.stringify(build))
+  .replace("/*__PREPWISE_PRECACHE__*/ []", `[\n  ${entries.map((e) => JSON.stringify(e)).join(",\n  ")},\n]`);
+await writeFile(swPath, sw);
+
+const chunks = entries.filter((e) => e.url.startsWith("/corpus/")).length;
+console.log(`precache: build ${build}: ${entries.length} files (${chunks} corpus chunks) in sw.js; CSP script hash ${hashes.join(" ")}`);

@@ -1,0 +1,75 @@
+// Journeys: offline search, stats after some practice, and settings (theme, streaks, reset).
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { openPage, start } from "./support.mjs";
+import { App, Quiz } from "./pages.mjs";
+
+let env;
+before(async () => (env = await start()));
+after(async () => env?.close());
+
+test("search finds questions by their text and opens one to practise", async () => {
+  const page = await openPage(env.context);
+  const app = new App(page, env.baseUrl);
+  await app.open("/");
+  await page.getByRole("link", { name: "Search" }).click();
+  const box = page.getByRole("searchbox", { name: "Search every question and explanation" });
+  await box.fill("global interpreter lock");
+  const status = page.getByRole("status").filter({ hasText: /match/ });
+  await status.waitFor();
+  assert.match(await status.textContent(), /^\d+ questions? match/);
+  const first = page.locator(".search-hit a").first();
+  await first.click();
+  await page.getByText("Practice: not counted").waitFor();
+  await new Quiz(page).dontKnow();
+  await box.isHidden();
+  await app.open("/search");
+  await page.getByRole("searchbox").fill("zzzz-no-such-words");
+  await page.getByText("No questions match.").waitFor();
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test("stats draw readiness, activity and accuracy after practice", async () => {
+  const page = await openPage(env.context);
+  const app = new App(page, env.baseUrl);
+  await app.open("/stats");
+  await page.getByText("No answers yet.").waitFor();
+  await app.open("/test/deep-learning");
+  await new Quiz(page).finishWithDontKnow();
+  await page.getByRole("link", { name: "Stats" }).click();
+  await app.heading("Readiness over time").waitFor();
+  assert.ok(await page.getByRole("img", { name: /^Deep learning: readiness/ }).isVisible());
+  assert.ok(await page.getByRole("img", { name: /Activity over the last 18 weeks: 1 active days/ }).isVisible());
+  assert.equal(await page.getByRole("img", { name: /^Level \d/ }).count(), 5);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test("settings switch the theme, persist it, and reset progress only after confirming", async () => {
+  const page = await openPage(env.context);
+  const app = new App(page, env.baseUrl);
+  await app.open("/settings");
+  await page.getByRole("radio", { name: "Dark" }).check();
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), "dark");
+  await page.reload();
+  await app.heading("Settings").waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), "dark");
+  assert.ok(await page.getByRole("radio", { name: "Dark" }).isChecked());
+
+  await page.getByRole("checkbox", { name: /Track a daily streak/ }).uncheck();
+  await app.open("/");
+  assert.equal(await page.getByText(/streak/i).count(), 0, "no streak shown when opted out");
+
+  await app.open("/settings");
+  await page.getByRole("button", { name: "Reset progress…" }).click();
+  await page.getByRole("button", { name: "Keep it" }).click();
+  await page.getByRole("button", { name: "Reset progress…" }).click();
+  await page.getByRole("button", { name: "Delete my progress" }).click();
+  await page.getByText("Your progress was deleted.").waitFor();
+  await app.open("/stats");
+  await page.getByText("No answers yet.").waitFor();
+  await page.getByRole("radio", { name: "Match the device" }).isHidden();
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
