@@ -38,6 +38,11 @@ async fn idb_state_round_trips_and_deletes() {
 }
 
 #[wasm_bindgen_test]
+async fn idb_clearing_removes_everything() {
+    contract::clearing_removes_everything(fresh("clear").await).await;
+}
+
+#[wasm_bindgen_test]
 async fn idb_events_survive_reopening_the_database() {
     let name = format!("prepwise-test-reopen-{}", js_sys::Math::random());
     let first = IdbStore::open(&name).await.unwrap();
