@@ -1,0 +1,82 @@
+// Faults that must lose nothing: a damaged IndexedDB record, and two tabs answering at once.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { openPage, start } from "./support.mjs";
+import { App, Quiz } from "./pages.mjs";
+
+let env;
+before(async () => (env = await start()));
+after(async () => env?.close());
+
+/** Every record in an object store of the app's database. */
+async function records(page, store) {
+  return page.evaluate(
+    (store) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open("prepwise");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(store).objectStore(store).getAllKeys();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    store,
+  );
+}
+
+test("a damaged record is set aside, the app starts, and the rest of the progress is intact", async () => {
+  const page = await openPage(env.context);
+  const app = new App(page, env.baseUrl);
+  await app.open("/test/statistics");
+  await new Quiz(page).finishWithDontKnow();
+  assert.equal((await records(page, "events")).length, 5);
+
+  // Damage: a record whose bytes are not an event.
+  await page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open("prepwise");
+        open.onsuccess = () => {
+          const tx = open.result.transaction("events", "readwrite");
+          tx.objectStore("events").put({ v: 1, data: new Uint8Array([255, 1, 2]) }, "00000000deadbeef");
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await app.open("/");
+  await page.getByRole("alert").filter({ hasText: "1 damaged record(s)" }).waitFor();
+  assert.match(await page.locator(".topic-card", { hasText: "Statistics" }).textContent(), /5 of \d+ questions answered/);
+  assert.deepEqual(await records(page, "quarantine"), ["00000000deadbeef"], "kept, not deleted");
+  assert.equal((await records(page, "events")).length, 5);
+  await page.close();
+});
+
+test("two tabs answering at once: every answer is in the log", async () => {
+  const [first, second] = [await openPage(env.context), await openPage(env.context)];
+  await new App(first, env.baseUrl).open("/test/deep-learning");
+  const before = (await records(first, "events")).length;
+  await new App(second, env.baseUrl).open("/test/nlp-llms");
+  const [a, b] = [new Quiz(first), new Quiz(second)];
+  for (let i = 0; i < 5; i++) {
+    await Promise.all([a.dontKnow(), b.dontKnow()]);
+    await Promise.all([a.next(), b.next()]);
+  }
+  await first.getByRole("heading", { name: /of 5 correct/ }).waitFor();
+  await second.getByRole("heading", { name: /of 5 correct/ }).waitFor();
+  assert.equal((await records(first, "events")).length, before + 10);
+  await first.reload();
+  await first.getByRole("link", { name: "Stats" }).click();
+  await first.getByRole("heading", { name: "Readiness over time" }).waitFor();
+  assert.ok(await first.getByRole("img", { name: /^Deep learning: readiness/ }).isVisible());
+  assert.ok(await first.getByRole("img", { name: /^NLP and LLMs: readiness/ }).isVisible());
+  await first.close();
+  await second.close();
+});
