@@ -247,6 +247,69 @@ pub fn grade(response: &Response, correct_options: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use engine::{Bank, ItemMeta, Kind, SubtopicMeta, TopicMeta};
+
+    fn engine_with(questions: usize) -> Engine {
+        let topic = TopicMeta { slug: "t".into(), title: "T".into(), description: String::new(), free: true };
+        let subtopic = SubtopicMeta { slug: "s".into(), title: "S".into(), description: String::new(), topic: 0 };
+        let items = (0..questions)
+            .map(|i| ItemMeta {
+                id: format!("t-{i:03}"),
+                topic: 0,
+                subtopic: 0,
+                kind: Kind::Single,
+                difficulty: (i % 5 + 1) as u8,
+                options: 4,
+                irt_a: None,
+                irt_b: None,
+                free: true,
+            })
+            .collect();
+        Engine::new(Bank { topics: vec![topic], subtopics: vec![subtopic], items })
+    }
+
+    #[test]
+    fn an_adaptive_session_asks_five_distinct_questions_then_closes() {
+        let engine = engine_with(30);
+        let progress = engine.empty_progress();
+        let mut session = Session::adaptive(&engine, &progress, &Scope::Topic(0), "/test/t".into(), 0, 42).unwrap();
+        let mut seen = Vec::new();
+        for n in 1..=5 {
+            let asked = session.current().unwrap().clone();
+            assert_eq!(session.asked.len(), n);
+            assert_eq!(asked.order.len(), 4, "every option is shown once");
+            seen.push(asked.item);
+            assert!(session.answer(Response::DontKnow, &[0], 1_000).is_some());
+            assert!(session.answer(Response::DontKnow, &[0], 1_000).is_none(), "an answer is recorded once");
+            assert!(!session.is_finished(), "results wait until the learner moves on");
+            session.advance(&engine, &progress, 2_000);
+        }
+        assert!(session.is_finished());
+        seen.sort_unstable();
+        seen.dedup();
+        assert_eq!(seen.len(), 5);
+        assert_eq!(session.score(), 0);
+    }
+
+    #[test]
+    fn a_session_survives_encoding_for_a_reload() {
+        let engine = engine_with(10);
+        let progress = engine.empty_progress();
+        let mut session = Session::fixed(&engine, &progress, Mode::Daily, "/daily/x".into(), vec![3, 1, 4], 0, 7).unwrap();
+        session.answer(Response::Chose(vec![2]), &[2], 500).unwrap();
+        let restored = Session::decode(&session.encode()).unwrap();
+        assert_eq!(restored, session);
+        assert_eq!(restored.score(), 1);
+        assert_eq!(Session::decode(&[1, 2, 3]), None, "damaged bytes are refused, not panicked on");
+    }
+
+    #[test]
+    fn an_empty_review_has_nothing_to_ask() {
+        let engine = engine_with(10);
+        let progress = engine.empty_progress();
+        let started = Session::fixed(&engine, &progress, Mode::Review, "/review".into(), vec![], 0, 1);
+        assert_eq!(started.err(), Some(StartError::NothingToAsk));
+    }
 
     #[test]
     fn grading_needs_exactly_the_correct_set() {

@@ -93,6 +93,25 @@ pub fn Home() -> impl IntoView {
             .collect::<String>()
     };
 
+    // Today's answers against the daily goal chosen in Settings.
+    let goal = move || {
+        let date = today();
+        let answered = state.events.with(|events| {
+            events
+                .iter()
+                .filter(|e| {
+                    e.local_date == date && matches!(e.body, engine::EventBody::Answered(_))
+                })
+                .count()
+        });
+        let target = crate::settings::daily_goal() as usize;
+        if answered >= target {
+            format!("Daily goal reached: {answered} answers today.")
+        } else {
+            format!("Today: {answered} of {target} answers (your daily goal).")
+        }
+    };
+
     view! {
         <main class="page">
             <h1>"Practise for your next AI, ML or Python interview"</h1>
@@ -100,6 +119,7 @@ pub fn Home() -> impl IntoView {
                 "Short adaptive tests, a daily challenge and spaced review of your mistakes. Works offline."
             </p>
             {resume}
+            <p class="goal" aria-live="polite">{goal}</p>
             <div class="home-grid">
                 <a class="card action-card" href="/daily">
                     <span class="topic-title">"Daily challenge"</span>
