@@ -250,8 +250,18 @@ mod tests {
     use engine::{Bank, ItemMeta, Kind, SubtopicMeta, TopicMeta};
 
     fn engine_with(questions: usize) -> Engine {
-        let topic = TopicMeta { slug: "t".into(), title: "T".into(), description: String::new(), free: true };
-        let subtopic = SubtopicMeta { slug: "s".into(), title: "S".into(), description: String::new(), topic: 0 };
+        let topic = TopicMeta {
+            slug: "t".into(),
+            title: "T".into(),
+            description: String::new(),
+            free: true,
+        };
+        let subtopic = SubtopicMeta {
+            slug: "s".into(),
+            title: "S".into(),
+            description: String::new(),
+            topic: 0,
+        };
         let items = (0..questions)
             .map(|i| ItemMeta {
                 id: format!("t-{i:03}"),
@@ -265,14 +275,26 @@ mod tests {
                 free: true,
             })
             .collect();
-        Engine::new(Bank { topics: vec![topic], subtopics: vec![subtopic], items })
+        Engine::new(Bank {
+            topics: vec![topic],
+            subtopics: vec![subtopic],
+            items,
+        })
     }
 
     #[test]
     fn an_adaptive_session_asks_five_distinct_questions_then_closes() {
         let engine = engine_with(30);
         let progress = engine.empty_progress();
-        let mut session = Session::adaptive(&engine, &progress, &Scope::Topic(0), "/test/t".into(), 0, 42).unwrap();
+        let mut session = Session::adaptive(
+            &engine,
+            &progress,
+            &Scope::Topic(0),
+            "/test/t".into(),
+            0,
+            42,
+        )
+        .unwrap();
         let mut seen = Vec::new();
         for n in 1..=5 {
             let asked = session.current().unwrap().clone();
@@ -280,8 +302,14 @@ mod tests {
             assert_eq!(asked.order.len(), 4, "every option is shown once");
             seen.push(asked.item);
             assert!(session.answer(Response::DontKnow, &[0], 1_000).is_some());
-            assert!(session.answer(Response::DontKnow, &[0], 1_000).is_none(), "an answer is recorded once");
-            assert!(!session.is_finished(), "results wait until the learner moves on");
+            assert!(
+                session.answer(Response::DontKnow, &[0], 1_000).is_none(),
+                "an answer is recorded once"
+            );
+            assert!(
+                !session.is_finished(),
+                "results wait until the learner moves on"
+            );
             session.advance(&engine, &progress, 2_000);
         }
         assert!(session.is_finished());
@@ -295,19 +323,40 @@ mod tests {
     fn a_session_survives_encoding_for_a_reload() {
         let engine = engine_with(10);
         let progress = engine.empty_progress();
-        let mut session = Session::fixed(&engine, &progress, Mode::Daily, "/daily/x".into(), vec![3, 1, 4], 0, 7).unwrap();
+        let mut session = Session::fixed(
+            &engine,
+            &progress,
+            Mode::Daily,
+            "/daily/x".into(),
+            vec![3, 1, 4],
+            0,
+            7,
+        )
+        .unwrap();
         session.answer(Response::Chose(vec![2]), &[2], 500).unwrap();
         let restored = Session::decode(&session.encode()).unwrap();
         assert_eq!(restored, session);
         assert_eq!(restored.score(), 1);
-        assert_eq!(Session::decode(&[1, 2, 3]), None, "damaged bytes are refused, not panicked on");
+        assert_eq!(
+            Session::decode(&[1, 2, 3]),
+            None,
+            "damaged bytes are refused, not panicked on"
+        );
     }
 
     #[test]
     fn an_empty_review_has_nothing_to_ask() {
         let engine = engine_with(10);
         let progress = engine.empty_progress();
-        let started = Session::fixed(&engine, &progress, Mode::Review, "/review".into(), vec![], 0, 1);
+        let started = Session::fixed(
+            &engine,
+            &progress,
+            Mode::Review,
+            "/review".into(),
+            vec![],
+            0,
+            1,
+        );
         assert_eq!(started.err(), Some(StartError::NothingToAsk));
     }
 

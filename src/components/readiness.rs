@@ -13,7 +13,7 @@ pub fn readiness_html(readiness: &Readiness) -> String {
     let interval = if readiness.ability.answers == 0 {
         "no answers yet".to_string()
     } else {
-        format!("{}–{}", readiness.low, readiness.high)
+        format!("{}–{} %", readiness.low, readiness.high)
     };
     let name = readiness.band.label();
     format!(

@@ -84,9 +84,9 @@ pub fn Home() -> impl IntoView {
                 let answered = bank.topic_items(t as u16).filter(|&i| progress.item(i).is_some_and(|r| r.answers > 0)).count();
                 let readiness = readiness_html(&engine().readiness(&progress, t as u16, now));
                 let title = escape(&topic.title);
-                let free = if topic.free { r#"<span class="badge">Free</span>"# } else { "" };
+
                 format!(
-                    r#"<li><a class="card topic-card" href="/topic/{slug}"><span class="topic-head"><span class="topic-title">{title}</span>{free}</span>{readiness}<span class="topic-meta">{answered} of {count} questions answered</span><progress class="meter" max="{count}" value="{answered}" aria-label="{title} progress"></progress></a></li>"#,
+                    r#"<li><a class="card topic-card" href="/topic/{slug}"><span class="topic-head"><span class="topic-title">{title}</span></span>{readiness}<span class="topic-meta">{answered} of {count} questions answered</span><progress class="meter" max="{count}" value="{answered}" aria-label="{title} progress"></progress></a></li>"#,
                     slug = topic.slug,
                 )
             })
@@ -138,6 +138,9 @@ pub fn Home() -> impl IntoView {
                 </a>
             </div>
             <h2 class="section-title">"Topics"</h2>
+            <p class="hint">
+                "Readiness is the share of a topic's typical interview questions you would likely get right, as a 95 % range that narrows as you answer."
+            </p>
             <ul class="topic-list" inner_html=topics></ul>
         </main>
     }
