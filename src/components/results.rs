@@ -150,7 +150,9 @@ fn ResultItem(asked: Asked) -> impl IntoView {
                 {move || text.get().map(|(chunk, position)| {
                     let q = &chunk.questions[position];
                     let right: Vec<String> = q.choices.iter().filter(|c| c.correct).map(|c| c.html.clone()).collect();
+                    let code = q.code_html.clone().unwrap_or_default();
                     view! {
+                        <div class="code-block" inner_html=code></div>
                         <p class="why"><span class="why-label">"Answer: "</span><span inner_html=right.join("; ")></span></p>
                         <div class="explanation" inner_html=q.explanation_html.clone()></div>
                     }

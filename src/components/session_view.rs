@@ -229,7 +229,7 @@ pub fn SessionView() -> impl IntoView {
             <Show when=move || show_keys.get()>
                 <div class="keys card" role="dialog" aria-label="Keyboard shortcuts">
                     <dl>
-                        <dt>"1–9"</dt><dd>"choose an option"</dd>
+                        <dt>"1–6"</dt><dd>"choose (or untick) an option by its number"</dd>
                         <dt>"Enter"</dt><dd>"submit, then go to the next question"</dd>
                         <dt>"?"</dt><dd>"show or hide this list"</dd>
                     </dl>

@@ -130,7 +130,13 @@ pub fn Home() -> impl IntoView {
                 </a>
                 <a class="card action-card" href="/review">
                     <span class="topic-title">{move || format!("Review due ({})", due.get())}</span>
-                    <span class="topic-meta">"Questions you are about to forget"</span>
+                    <span class="topic-meta">
+                        {move || match state.events.with(|e| crate::routes::recent_mistakes(e).len()) {
+                            0 => "Questions you are about to forget".to_string(),
+                            1 => "1 recent mistake to practise".to_string(),
+                            n => format!("{n} recent mistakes to practise"),
+                        }}
+                    </span>
                 </a>
                 <a class="card action-card" href="/test/mixed">
                     <span class="topic-title">"Mixed test"</span>

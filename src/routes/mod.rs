@@ -15,7 +15,7 @@ pub use daily::DailyPage;
 pub use home::Home;
 pub use not_found::NotFound;
 pub use question::QuestionPage;
-pub use review::ReviewPage;
+pub use review::{recent_mistakes, ReviewPage};
 pub use search::SearchPage;
 pub use settings::SettingsPage;
 pub use stats::StatsPage;

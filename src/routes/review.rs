@@ -89,6 +89,7 @@ pub fn ReviewPage() -> impl IntoView {
                                     <button class="button" type="button" on:click=move |_| start(round.clone())>
                                         {format!("Practise {n} mistake{}", if n == 1 { "" } else { "s" })}
                                     </button>
+                                    <ul class="plain-list mistake-list" inner_html=question_links(&items)></ul>
                                 }.into_any()
                             }
                         }}
@@ -103,7 +104,7 @@ pub fn ReviewPage() -> impl IntoView {
 }
 
 /// Questions whose latest answer was wrong (or "I don't know"), most recent first.
-fn recent_mistakes(events: &[engine::Event]) -> Vec<usize> {
+pub fn recent_mistakes(events: &[engine::Event]) -> Vec<usize> {
     let mut last: HashMap<&str, (i64, bool)> = HashMap::new();
     for event in events {
         if let EventBody::Answered(answer) = &event.body {
@@ -118,4 +119,21 @@ fn recent_mistakes(events: &[engine::Event]) -> Vec<usize> {
         .collect();
     wrong.sort_by(|a, b| b.cmp(a));
     wrong.into_iter().map(|(_, item)| item).collect()
+}
+
+/// Links to questions (by item), labelled with topic and level (markup built as text).
+fn question_links(items: &[usize]) -> String {
+    let bank = engine().bank();
+    items
+        .iter()
+        .map(|&item| {
+            let meta = &bank.items[item];
+            let topic = crate::text::escape(&bank.topics[usize::from(meta.topic)].title);
+            format!(
+                r#"<li><a href="/question/{id}">{topic} · level {level} · {id}</a></li>"#,
+                id = meta.id,
+                level = meta.difficulty
+            )
+        })
+        .collect()
 }

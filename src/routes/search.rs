@@ -13,6 +13,8 @@ const MAX_RESULTS: usize = 50;
 /// One searchable question: its item index and its text, lowercased.
 struct Entry {
     item: usize,
+    /// The prompt alone, lowercased: hits there rank first.
+    prompt: String,
     text: String,
     prompt_html: String,
 }
@@ -35,7 +37,8 @@ pub fn SearchPage() -> impl IntoView {
                         let Some(item) = engine().find(&q.id) else {
                             continue;
                         };
-                        let mut text = plain_lower(&q.prompt_html);
+                        let prompt = plain_lower(&q.prompt_html);
+                        let mut text = prompt.clone();
                         for part in q
                             .code_html
                             .iter()
@@ -51,6 +54,7 @@ pub fn SearchPage() -> impl IntoView {
                         }
                         all.push(Entry {
                             item,
+                            prompt,
                             text,
                             prompt_html: q.prompt_html.clone(),
                         });
@@ -72,10 +76,21 @@ pub fn SearchPage() -> impl IntoView {
         if terms.is_empty() {
             return None;
         }
-        let hits: Vec<&Entry> = entries
+        let phrase = terms.join(" ");
+        let mut hits: Vec<&Entry> = entries
             .iter()
             .filter(|e| terms.iter().all(|t| e.text.contains(t.as_str())))
             .collect();
+        // The whole phrase in the prompt first, then every word in the prompt, then the rest.
+        hits.sort_by_key(|e| {
+            if e.prompt.contains(&phrase) {
+                0
+            } else if terms.iter().all(|t| e.prompt.contains(t.as_str())) {
+                1
+            } else {
+                2
+            }
+        });
         let count = hits.len();
         let bank = engine().bank();
         let list = hits

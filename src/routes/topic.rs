@@ -53,8 +53,55 @@ pub fn Topic(slug: String) -> impl IntoView {
                 </div>
                 <h2 class="section-title">"Subtopics"</h2>
                 <ul class="topic-list">{subtopics}</ul>
+                <h2 class="section-title">"Browse the questions"</h2>
+                <QuestionList topic=t as u16 />
             </main>
         }
         .into_any()
+    }
+}
+
+/// Every question of a topic, by subtopic, as links to practise it on its own.
+#[component]
+fn QuestionList(topic: u16) -> impl IntoView {
+    let html = RwSignal::new(None::<String>);
+    leptos::task::spawn_local(async move {
+        let Ok(chunk) = crate::chunks::load_chunk(topic).await else {
+            html.set(Some("<p>The questions could not be loaded.</p>".into()));
+            return;
+        };
+        let bank = engine().bank();
+        let mut out = String::new();
+        for (s, sub) in bank
+            .subtopics
+            .iter()
+            .enumerate()
+            .filter(|(_, sub)| sub.topic == topic)
+        {
+            out.push_str(&format!(
+                r#"<h3 class="card-subtitle">{}</h3><ol class="question-list">"#,
+                crate::text::escape(&sub.title)
+            ));
+            for q in &chunk.questions {
+                let Some(item) = engine().find(&q.id) else {
+                    continue;
+                };
+                let meta = &bank.items[item];
+                if usize::from(meta.subtopic) != s {
+                    continue;
+                }
+                out.push_str(&format!(
+                    r#"<li><a href="/question/{id}"><span class="summary-prompt">{prompt}</span></a> <span class="topic-meta">level {level}</span></li>"#,
+                    id = q.id,
+                    prompt = q.prompt_html,
+                    level = meta.difficulty
+                ));
+            }
+            out.push_str("</ol>");
+        }
+        html.set(Some(out));
+    });
+    view! {
+        <div class="card question-browser" inner_html=move || html.get().unwrap_or_else(|| "<p>Loading…</p>".into())></div>
     }
 }
