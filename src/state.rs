@@ -118,6 +118,25 @@ impl AppState {
         self.append(event);
     }
 
+    /// Bookmarks a question, or removes its bookmark (an event in the log like any other).
+    pub fn toggle_bookmark(&self, question: &str) {
+        let on = !self
+            .events
+            .with_untracked(|events| bookmarks(events).iter().any(|q| q == question));
+        let now = now_ms();
+        let event = Event {
+            version: engine::EVENT_VERSION,
+            id: EventId(random_u64()),
+            at_ms: now,
+            local_date: engine::LocalDate::from_utc_ms(now, utc_offset_minutes()),
+            body: EventBody::Bookmarked {
+                question: question.to_string(),
+                on,
+            },
+        };
+        self.append(event);
+    }
+
     /// Turns streak tracking on or off (an event in the log like any other).
     pub fn set_streaks_enabled(&self, enabled: bool) {
         let event = Event {
@@ -206,4 +225,21 @@ impl AppState {
             }
         });
     }
+}
+
+/// Bookmarked question ids, most recently bookmarked first (derived from the log).
+pub fn bookmarks(events: &[Event]) -> Vec<String> {
+    let mut latest: Vec<(i64, &str, bool)> = Vec::new();
+    for event in events {
+        if let EventBody::Bookmarked { question, on } = &event.body {
+            latest.retain(|(_, q, _)| *q != question.as_str());
+            latest.push((event.at_ms, question.as_str(), *on));
+        }
+    }
+    latest.sort_by(|a, b| b.0.cmp(&a.0));
+    latest
+        .into_iter()
+        .filter(|(_, _, on)| *on)
+        .map(|(_, q, _)| q.to_string())
+        .collect()
 }

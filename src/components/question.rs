@@ -8,6 +8,8 @@ use engine::{Chunk, Kind, Response};
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::state::{bookmarks, use_app_state};
+
 /// What the learner did with the question.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Submitted {
@@ -33,6 +35,35 @@ pub fn QuestionCard(
     on_submit: Callback<Response>,
 ) -> impl IntoView {
     let question = chunk.questions[position].clone();
+    let state = use_app_state();
+    let id = question.id.clone();
+    let bookmarked = {
+        let id = id.clone();
+        Memo::new(move |_| state.events.with(|events| bookmarks(events).contains(&id)))
+    };
+    let toggle_bookmark = {
+        let id = id.clone();
+        move || state.toggle_bookmark(&id)
+    };
+    // B bookmarks the question on screen, wherever it is shown.
+    let keys = {
+        let toggle = toggle_bookmark.clone();
+        window_event_listener(leptos::ev::keydown, move |event| {
+            let typing = event
+                .target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
+                .is_some_and(|input| input.type_() == "search");
+            if !typing
+                && !event.ctrl_key()
+                && !event.meta_key()
+                && !event.alt_key()
+                && event.key().eq_ignore_ascii_case("b")
+            {
+                toggle();
+            }
+        })
+    };
+    on_cleanup(move || keys.remove());
     let multi = kind == Kind::Multi;
     let heading = NodeRef::<html::H2>::new();
     // Focus moves to the new question, so screen readers and keyboards start there.
@@ -126,7 +157,17 @@ pub fn QuestionCard(
 
     view! {
         <article class="question" aria-labelledby="question-prompt">
-            <p class="counter">{counter}</p>
+            <div class="question-head">
+                <p class="counter">{counter}</p>
+                <button
+                    class="link-button bookmark"
+                    type="button"
+                    aria-pressed=move || if bookmarked.get() { "true" } else { "false" }
+                    on:click=move |_| toggle_bookmark()
+                >
+                    {move || if bookmarked.get() { "Bookmarked (B)" } else { "Bookmark (B)" }}
+                </button>
+            </div>
             <h2 id="question-prompt" class="prompt" tabindex="-1" node_ref=heading inner_html=question.prompt_html.clone()></h2>
             {question.code_html.clone().map(|code| view! { <div class="code-block" inner_html=code></div> })}
             <fieldset class="choices">

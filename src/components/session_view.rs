@@ -231,6 +231,7 @@ pub fn SessionView() -> impl IntoView {
                     <dl>
                         <dt>"1–6"</dt><dd>"choose (or untick) an option by its number"</dd>
                         <dt>"Enter"</dt><dd>"submit, then go to the next question"</dd>
+                        <dt>"B"</dt><dd>"bookmark the question, or remove the bookmark"</dd>
                         <dt>"?"</dt><dd>"show or hide this list"</dd>
                     </dl>
                 </div>

@@ -31,6 +31,14 @@ pub fn ReviewPage() -> impl IntoView {
             .with(|p| engine().review_queue(p, today(), usize::MAX).len())
     });
     let mistakes = Memo::new(move |_| state.events.with(|events| recent_mistakes(events)));
+    let marked = Memo::new(move |_| {
+        state.events.with(|events| {
+            crate::state::bookmarks(events)
+                .iter()
+                .filter_map(|id| engine().find(id))
+                .collect::<Vec<_>>()
+        })
+    });
     let in_session = move || {
         state
             .session
@@ -88,6 +96,24 @@ pub fn ReviewPage() -> impl IntoView {
                                 view! {
                                     <button class="button" type="button" on:click=move |_| start(round.clone())>
                                         {format!("Practise {n} mistake{}", if n == 1 { "" } else { "s" })}
+                                    </button>
+                                    <ul class="plain-list mistake-list" inner_html=question_links(&items)></ul>
+                                }.into_any()
+                            }
+                        }}
+                    </section>
+                    <section class="card review-section" aria-labelledby="bookmarks-title">
+                        <h2 id="bookmarks-title" class="card-title">{move || format!("Bookmarks ({})", marked.get().len())}</h2>
+                        {move || match marked.get() {
+                            items if items.is_empty() => view! {
+                                <p class="topic-meta">"Bookmark any question (the Bookmark button, or B) to keep it here."</p>
+                            }.into_any(),
+                            items => {
+                                let round: Vec<usize> = items.iter().copied().take(ROUND).collect();
+                                let n = round.len();
+                                view! {
+                                    <button class="button secondary" type="button" on:click=move |_| start(round.clone())>
+                                        {format!("Practise {n} bookmarked")}
                                     </button>
                                     <ul class="plain-list mistake-list" inner_html=question_links(&items)></ul>
                                 }.into_any()

@@ -21,6 +21,8 @@ test("a topic test gives feedback, survives a reload and ends with results", asy
 
   assert.deepEqual(await quiz.current(), { n: 1, total: 5 });
   assert.ok((await quiz.options().count()) >= 2);
+  await page.keyboard.press("b");
+  await page.getByRole("button", { name: "Bookmarked (B)", pressed: true }).waitFor();
   await quiz.answerWithKeys(1);
   await quiz.feedbackShowsTheAnswerAndWhy();
   await quiz.next();
@@ -41,6 +43,10 @@ test("a topic test gives feedback, survives a reload and ends with results", asy
   await page.getByRole("heading", { name: "Readiness" }).waitFor();
   assert.ok(await page.getByText(/Study next:/).isVisible());
   assert.equal(await page.locator(".result-item").count(), 5);
+
+  // The bookmark from the first question waits on the review page.
+  await page.getByRole("link", { name: "Review", exact: true }).click();
+  await page.getByRole("heading", { name: "Bookmarks (1)" }).waitFor();
   assert.deepEqual(page.problems, []);
   await page.close();
 });

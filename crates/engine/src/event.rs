@@ -44,6 +44,9 @@ pub enum EventBody {
     Answered(Answer),
     /// The learner turned streak tracking on (`true`) or off (`false`).
     StreaksEnabled(bool),
+    /// The learner bookmarked a question (`on: true`) or removed the bookmark. Kept for unknown
+    /// ids too, like answers.
+    Bookmarked { question: String, on: bool },
 }
 
 /// Where an answer was given.
