@@ -231,6 +231,8 @@ impl Engine {
         }
         match &event.body {
             EventBody::StreaksEnabled(enabled) => progress.streak.set_enabled(*enabled),
+            // Bookmarks change no estimate; the app lists them from the log.
+            EventBody::Bookmarked { .. } => {}
             EventBody::Answered(answer) => {
                 progress.streak.record_answer(event.local_date);
                 let Some((i, prepared)) = self
