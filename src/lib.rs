@@ -2,6 +2,7 @@
 //! It is the only crate that knows Leptos and web-sys.
 
 mod app;
+mod backup;
 mod chunks;
 mod components;
 mod corpus;

@@ -184,6 +184,26 @@ impl AppState {
         });
     }
 
+    /// Adds the events of a validated backup that the log lacks; returns how many were added.
+    pub fn import(&self, imported: &[Event]) -> usize {
+        let fresh = self
+            .events
+            .with_untracked(|current| crate::backup::new_events(current, imported));
+        for event in &fresh {
+            self.progress.update(|p| {
+                engine().apply(p, event);
+            });
+        }
+        let added = fresh.len();
+        self.events.update(|events| {
+            events.extend(fresh.iter().cloned());
+            events.sort_by_key(|e| (e.at_ms, e.id));
+        });
+        self.unsaved.update_value(|unsaved| unsaved.extend(fresh));
+        self.flush();
+        added
+    }
+
     /// Deletes all progress after the learner confirmed it.
     pub async fn reset(&self) -> Result<(), StoreError> {
         if let Some(store) = self.store.get_value() {

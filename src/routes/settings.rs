@@ -13,6 +13,7 @@ pub fn SettingsPage() -> impl IntoView {
     let streaks_on = move || state.progress.with(|p| p.streak().enabled());
     let confirming = RwSignal::new(false);
     let reset_message = RwSignal::new(None::<String>);
+    let import_message = RwSignal::new(None::<String>);
 
     let themes = Theme::ALL
         .into_iter()
@@ -123,6 +124,21 @@ pub fn SettingsPage() -> impl IntoView {
                 <p role="status">{move || reset_message.get()}</p>
             </section>
 
+            <section class="card" aria-labelledby="backup-title">
+                <h2 id="backup-title" class="card-title">"Backup"</h2>
+                <p class="topic-meta">
+                    "Save every answer to a file, and bring it back on this or another device. Importing merges: nothing is duplicated or lost."
+                </p>
+                <div class="actions">
+                    <button class="button secondary" type="button" on:click=move |_| export_backup(state)>"Export backup"</button>
+                    <label class="button secondary file-button">
+                        "Import backup…"
+                        <input class="sr-only" type="file" accept="application/json,.json" on:change=move |ev| import_backup(state, ev, import_message) />
+                    </label>
+                </div>
+                <p role="status" class="import-status">{move || import_message.get()}</p>
+            </section>
+
             <section class="card" aria-labelledby="about-title">
                 <h2 id="about-title" class="card-title">"About"</h2>
                 <p>
@@ -136,4 +152,84 @@ pub fn SettingsPage() -> impl IntoView {
             </section>
         </main>
     }
+}
+
+/// Downloads the whole log as `prepwise-backup-<date>.json`.
+fn export_backup(state: crate::state::AppState) {
+    let json = state
+        .events
+        .with_untracked(|events| crate::backup::export(events, crate::platform::now_ms()));
+    let name = format!("prepwise-backup-{}.json", crate::platform::today());
+    let download = || -> Option<()> {
+        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&json));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type("application/json");
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let document = web_sys::window()?.document()?;
+        let anchor: web_sys::HtmlAnchorElement =
+            wasm_bindgen::JsCast::dyn_into(document.create_element("a").ok()?).ok()?;
+        anchor.set_href(&url);
+        anchor.set_download(&name);
+        anchor.click();
+        web_sys::Url::revoke_object_url(&url).ok()
+    };
+    if download().is_none() {
+        state.notice.set(Some(
+            "The backup could not be saved: this browser refused the download.".into(),
+        ));
+    }
+}
+
+/// Reads the chosen file, validates it strictly, and merges it; any problem changes nothing.
+fn import_backup(
+    state: crate::state::AppState,
+    ev: leptos::ev::Event,
+    message: RwSignal<Option<String>>,
+) {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
+    else {
+        return;
+    };
+    let Some(file) = input.files().and_then(|files| files.get(0)) else {
+        return;
+    };
+    input.set_value("");
+    if file.size() > crate::backup::MAX_BYTES as f64 {
+        let err = crate::backup::ImportError::TooLarge(file.size() as usize);
+        message.set(Some(format!("Nothing was imported: {err}.")));
+        return;
+    }
+    spawn_local(async move {
+        let text = match wasm_bindgen_futures::JsFuture::from(file.text()).await {
+            Ok(text) => text.as_string().unwrap_or_default(),
+            Err(_) => {
+                message.set(Some(
+                    "Nothing was imported: the file could not be read.".into(),
+                ));
+                return;
+            }
+        };
+        match crate::backup::parse(text.as_bytes()) {
+            Err(err) => message.set(Some(format!("Nothing was imported: {err}."))),
+            Ok(events) => {
+                let unknown = events
+                    .iter()
+                    .filter(|e| matches!(&e.body, engine::EventBody::Answered(a) if crate::state::engine().find(&a.question).is_none()))
+                    .count();
+                let added = state.import(&events);
+                let mut text = format!(
+                    "Imported {added} new entr{} ({} already here).",
+                    if added == 1 { "y" } else { "ies" },
+                    events.len() - added
+                );
+                if unknown > 0 {
+                    text.push_str(&format!(" {unknown} answer(s) refer to questions this version does not have; they are kept and will count if the questions return."));
+                }
+                message.set(Some(text));
+            }
+        }
+    });
 }
