@@ -37,10 +37,6 @@ pub fn provide_location() -> Location {
     location
 }
 
-pub fn use_location() -> Location {
-    expect_context::<Location>()
-}
-
 /// Goes to `path` inside the app (a new history entry), and to the top of the page.
 pub fn navigate_to(location: Location, path: &str) {
     if let Some(window) = web_sys::window() {

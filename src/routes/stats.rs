@@ -231,7 +231,7 @@ fn accuracy(answers: &[(&Event, &engine::Answer)]) -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(level, &(right, total))| {
-            let share = if total == 0 { 0 } else { right * 100 / total };
+            let share = (right * 100).checked_div(total).unwrap_or(0);
             let text = if total == 0 { "no answers".to_string() } else { format!("{share}% of {total}") };
             format!(
                 r#"<li class="bar-row"><span class="bar-label">{n} · {name}</span><svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label="Level {n} ({name}): {text}"><rect class="bar-track" width="100" height="10" rx="2"/><rect class="bar-fill" width="{share}" height="10" rx="2"/></svg><span class="bar-value">{text}</span></li>"#,

@@ -753,7 +753,7 @@ fn check_keys(
     }
 }
 
-fn array_of_tables<'a, 'i>(table: &'a DeTable<'i>, key: &str) -> Vec<Spanned<DeTable<'i>>> {
+fn array_of_tables<'i>(table: &DeTable<'i>, key: &str) -> Vec<Spanned<DeTable<'i>>> {
     let Some((_, value)) = table.iter().find(|(k, _)| k.get_ref() == key) else {
         return Vec::new();
     };
