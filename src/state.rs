@@ -256,7 +256,7 @@ pub fn bookmarks(events: &[Event]) -> Vec<String> {
             latest.push((event.at_ms, question.as_str(), *on));
         }
     }
-    latest.sort_by(|a, b| b.0.cmp(&a.0));
+    latest.sort_by_key(|entry| std::cmp::Reverse(entry.0));
     latest
         .into_iter()
         .filter(|(_, _, on)| *on)
