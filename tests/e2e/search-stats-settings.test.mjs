@@ -58,7 +58,8 @@ test("settings switch the theme, persist it, and reset progress only after confi
   assert.ok(await page.getByRole("radio", { name: "Dark" }).isChecked());
 
   await page.getByRole("checkbox", { name: /Track a daily streak/ }).uncheck();
-  await app.open("/");
+  await page.getByRole("link", { name: "Prepwise" }).click();
+  await app.heading(/Practise for your next/).waitFor();
   assert.equal(await page.getByText(/streak/i).count(), 0, "no streak shown when opted out");
 
   await app.open("/settings");
