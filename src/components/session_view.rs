@@ -55,13 +55,7 @@ pub fn SessionView() -> impl IntoView {
             return;
         };
         let body = &chunk.questions[position];
-        let correct_options: Vec<u8> = body
-            .choices
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.correct)
-            .map(|(i, _)| i as u8)
-            .collect();
+        let correct_options = body.correct_options();
         let mut recorded = None;
         state.session.update(|session| {
             let Some(session) = session.as_mut() else {

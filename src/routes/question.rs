@@ -36,13 +36,7 @@ pub fn QuestionPage(id: String) -> impl IntoView {
                 </h1>
                 {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                 {move || loaded.get().map(|(chunk, position)| {
-                    let correct: Vec<u8> = chunk.questions[position]
-                        .choices
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, c)| c.correct)
-                        .map(|(i, _)| i as u8)
-                        .collect();
+                    let correct = chunk.questions[position].correct_options();
                     let options = chunk.questions[position].choices.len() as u8;
                     let on_submit = Callback::new(move |response: Response| {
                         let correct = grade(&response, &correct);

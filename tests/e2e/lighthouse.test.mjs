@@ -19,16 +19,7 @@ import { serve } from "../../scripts/serve.mjs"; // the server support.mjs's sta
 import { CHROMIUM_ARGS, DIST, openPage } from "./support.mjs";
 import { App, Quiz } from "./pages.mjs";
 
-const CHROME_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+const CHROME_FLAGS = ["--headless=new", ...CHROMIUM_ARGS];
 const MINIMUM = 95;
 // Each page, and axe rules that only apply once the page has rendered (not to the loading shell):
 // a sanity check that Lighthouse audited the app and not the static shell.

@@ -45,6 +45,18 @@ pub struct QuestionBody {
     pub tags: Vec<String>,
 }
 
+impl QuestionBody {
+    /// Indices of the correct options, in content order.
+    pub fn correct_options(&self) -> Vec<u8> {
+        self.choices
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.correct)
+            .map(|(i, _)| i as u8)
+            .collect()
+    }
+}
+
 /// The full text of one topic's questions.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Chunk {
