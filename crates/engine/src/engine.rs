@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::estimate::{Ability, Evidence, LogLikelihood};
 use crate::event::{Event, EventBody, EventId, EVENT_VERSION};
 use crate::fsrs::{Card, FsrsParams, Grade};
-use crate::model::ItemParams;
+use crate::model::{ItemParams, LABEL_DIFFICULTY_SD};
 use crate::select::Slot;
 use crate::streak::Streak;
 use crate::Bank;
@@ -109,11 +109,6 @@ impl Progress {
     pub fn streak(&self) -> &Streak {
         &self.streak
     }
-
-    /// Last answer to `item`, UTC ms.
-    pub(crate) fn last_seen_ms(&self, item: usize) -> Option<i64> {
-        self.items.get(item).and_then(|record| record.last_seen_ms)
-    }
 }
 
 impl Engine {
@@ -143,7 +138,11 @@ impl Engine {
             .map(|(i, meta)| {
                 topic_items[usize::from(meta.topic)].push(i);
                 by_id.entry(meta.id.clone()).or_insert(i);
-                let params = ItemParams::from_meta(meta);
+                let params = if ItemParams::has_calibrated_difficulty(meta) {
+                    ItemParams::from_meta(meta)
+                } else {
+                    ItemParams::from_meta(meta).with_difficulty_sd(LABEL_DIFFICULTY_SD)
+                };
                 Prepared {
                     params,
                     topic: usize::from(meta.topic),
@@ -182,7 +181,10 @@ impl Engine {
         &self.bank
     }
 
-    /// IRT parameters of question `item`.
+    /// IRT parameters of question `item` as the engine uses them: those of
+    /// [`ItemParams::from_meta`], with the slope flattened for a difficulty
+    /// that comes from a label ([`ItemParams::with_difficulty_sd`] with
+    /// [`LABEL_DIFFICULTY_SD`]).
     pub fn item_params(&self, item: usize) -> Option<ItemParams> {
         self.items.get(item).map(|p| p.params)
     }

@@ -13,9 +13,13 @@
 //!   authored label maps to difficulty `b = 1.25 · (label − 3)` logits (labels
 //!   1…5 → −2.5, −1.25, 0, 1.25, 2.5); discrimination defaults to `a = 1`;
 //!   the guessing floor is `c = 1/options` (1/(2^options − 1) for
-//!   multi-answer questions). Authored `irt_a`/`irt_b` override both. "I don't
-//!   know" counts as incorrect with no guessing credit: likelihood
-//!   `1 − σ(a (θ − b))`.
+//!   multi-answer questions). Authored `irt_a`/`irt_b` override both. A
+//!   difficulty taken from a label is uncertain (`b ~ N(b, 0.5²)`,
+//!   [`LABEL_DIFFICULTY_SD`]: labels are 1.25-logit bins and authors
+//!   misjudge), so the engine uses the response function averaged over it,
+//!   `a' = a / sqrt(1 + π a² 0.5² / 8)` (0.954 for a = 1; MacKay's probit
+//!   approximation); calibrated `irt_b` keeps its `a`. "I don't know" counts
+//!   as incorrect with no guessing credit: likelihood `1 − σ(a (θ − b))`.
 //! - **estimate** ([`Evidence`], [`Ability`]): an EAP estimate (Bock &
 //!   Mislevy 1982) per topic on an 81-point grid over [−4, 4] with a N(0, 1)
 //!   prior; SE is the posterior standard deviation. Old answers are weighted
@@ -24,19 +28,24 @@
 //!   rest of their topic (a power prior).
 //! - **select** ([`Engine::next_question`]): each of the five slots (two at
 //!   the target, one easier, one more at the target, one stretch; predicted
-//!   success 0.75, 0.75, 0.85, 0.75, 0.625) takes a question whose
-//!   posterior-predictive success is nearest the slot's target, drawn at random
-//!   among the [`RANDOMESQUE_K`] most informative of the nearest eight
-//!   (randomesque exposure control, Kingsbury & Zara 1989), penalising
-//!   subtopics already used, never repeating a question answered in the last
-//!   [`NO_REPEAT_WINDOW_DAYS`] days until the topic runs out. Each question is
-//!   chosen after the previous answer, from the EAP under a wider N(0, 2²)
-//!   prior ([`SELECTION_PRIOR_SD`]) so that weak and strong learners alike
-//!   meet the success target.
+//!   success 0.75, 0.75, 0.85, 0.75, 0.625) is filled after the previous
+//!   answer, from the EAP under a wider N(0, 3²) prior
+//!   ([`SELECTION_PRIOR_SD`]) so that weak and strong learners alike meet the
+//!   success target. Success first: each candidate misses the slot's target
+//!   by `|a' (θ̂ − b) − z*|` logits (`a'` the posterior-predictive slope
+//!   `a / sqrt(1 + π a² SE² / 8)`, `z*` where the item's success equals the
+//!   target), and only those within [`FIT_TOLERANCE_LOGITS`] = 0.6 of the
+//!   best stay (at least four). Then information: they are ranked by
+//!   `ln I(θ̂) − 0.6 · (questions already taken from the same subtopic)
+//!   − 1.0 · min(earlier answers to it, 3)`, and one of the top
+//!   [`RANDOMESQUE_K`] = 6 is drawn at random (randomesque exposure
+//!   control, Kingsbury & Zara 1989). A question answered in the last
+//!   [`NO_REPEAT_WINDOW_DAYS`] days is never asked until the topic runs out.
 //! - **start**: until a topic has five answers (its first test), every slot
 //!   aims instead at the item's point of maximum information,
 //!   `a (θ − b) = ln((1 + sqrt(1 + 8c)) / 2)` (Lord 1980), under the N(0, 1)
-//!   prior: nothing is known yet, so the first test measures.
+//!   prior, and the draw is among the top [`PLACEMENT_RANDOMESQUE_K`] = 3:
+//!   nothing is known yet, so the first test measures.
 //! - **stop**: fixed length, [`TEST_LENGTH`] = 5.
 //!
 //! Spaced review is FSRS-6 (Ye, Su & Cao, KDD 2022; fsrs-rs) over every
@@ -89,14 +98,14 @@ pub use fsrs::{
 };
 pub use model::{
     guessing, label_difficulty, logistic, ItemParams, Outcome, DEFAULT_DISCRIMINATION,
-    DIFFICULTY_STEP_LOGITS,
+    DIFFICULTY_STEP_LOGITS, LABEL_DIFFICULTY_SD,
 };
 pub use readiness::{Band, Readiness};
 pub use review::Due;
 pub use rng::{mix_seed, SplitMix64};
 pub use select::{
-    Pick, Scope, Slot, Test, TestError, NO_REPEAT_WINDOW_DAYS, RANDOMESQUE_K, SELECTION_PRIOR_SD,
-    TEST_LENGTH, TEST_PLAN,
+    Pick, Scope, Slot, Test, TestError, FIT_TOLERANCE_LOGITS, NO_REPEAT_WINDOW_DAYS,
+    PLACEMENT_RANDOMESQUE_K, RANDOMESQUE_K, SELECTION_PRIOR_SD, TEST_LENGTH, TEST_PLAN,
 };
 pub use streak::{Streak, StreakStatus, DAILY_GOAL_ANSWERS, DAYS_PER_FREEZE, MAX_FREEZES};
 pub use time::{LocalDate, MS_PER_DAY};

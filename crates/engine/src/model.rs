@@ -16,6 +16,14 @@ pub const DEFAULT_DISCRIMINATION: f64 = 1.0;
 /// the expert ones, before guessing.
 pub const DIFFICULTY_STEP_LOGITS: f64 = 1.25;
 
+/// Uncertainty (SD, logits) of a difficulty that comes from an authored
+/// label rather than from calibration. A label is a bin 1.25 logits wide
+/// (a uniform spread of SD 0.36 within it) and authors misplace questions
+/// by about a label now and then, so the engine takes the mislabelling
+/// model of the issue that specifies it: true b = mapped label + N(0, 0.5²).
+/// See [`ItemParams::with_difficulty_sd`].
+pub const LABEL_DIFFICULTY_SD: f64 = 0.5;
+
 /// Overrides outside these ranges are treated as authoring mistakes and ignored.
 const DISCRIMINATION_RANGE: (f64, f64) = (0.05, 4.0);
 const DIFFICULTY_RANGE_LOGITS: (f64, f64) = (-6.0, 6.0);
@@ -104,6 +112,30 @@ impl ItemParams {
             a,
             b,
             c: guessing(meta.kind, meta.options),
+        }
+    }
+
+    /// Whether [`ItemParams::from_meta`] takes the difficulty from an
+    /// authored (and sane) `irt_b` rather than from the label.
+    pub fn has_calibrated_difficulty(meta: &ItemMeta) -> bool {
+        meta.irt_b
+            .map(f64::from)
+            .is_some_and(|b| (DIFFICULTY_RANGE_LOGITS.0..=DIFFICULTY_RANGE_LOGITS.1).contains(&b))
+    }
+
+    /// The same item with its difficulty known only to within
+    /// `b ~ N(b, sd²)`: averaging the response function over that
+    /// uncertainty flattens it, which the probit approximation of the
+    /// logistic-normal integral (MacKay 1992) expresses as a smaller slope,
+    /// `a' = a / sqrt(1 + π a² sd² / 8)` (a = 1, sd = 0.5 → a' = 0.954).
+    /// Each answer then counts for what it is worth when the difficulty is a
+    /// label, so the standard error stays honest (the 95 % interval keeps
+    /// its coverage) instead of shrinking as if every label were exact.
+    pub fn with_difficulty_sd(self, sd: f64) -> Self {
+        let spread = core::f64::consts::PI / 8.0 * sd * sd;
+        ItemParams {
+            a: self.a / (1.0 + spread * self.a * self.a).sqrt(),
+            ..self
         }
     }
 

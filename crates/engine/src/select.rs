@@ -1,13 +1,15 @@
 //! Item selection and stopping (catR's "select" and "stop" steps): a test is
 //! five questions, each chosen for a target probability of success at the
-//! current estimate, at random among the most informative near that target,
-//! balanced across subtopics and never repeating a recent question.
+//! current estimate, at random among the most informative that fit that
+//! target, balanced across subtopics, preferring questions the learner has
+//! answered least and never repeating a recent one.
 
 use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
 use crate::engine::{Engine, Progress};
+use crate::model::ItemParams;
 use crate::rng::{mix_seed, SplitMix64};
 use crate::time::MS_PER_DAY;
 
@@ -19,22 +21,51 @@ pub const NO_REPEAT_WINDOW_DAYS: i64 = 7;
 /// Randomesque exposure control (Kingsbury & Zara 1989, "Procedures for
 /// selecting items for computerized adaptive tests", *Applied Measurement in
 /// Education* 2(4)): the question is drawn uniformly from this many of the
-/// most informative candidates near the target.
+/// best-ranked candidates (see [`Engine::next_question`]).
 pub const RANDOMESQUE_K: usize = 6;
+/// The same for the placement test (a topic's first): fewer, so that it
+/// leans on the most informative questions (multi-answer ones, whose
+/// guessing floor is lowest) while still varying from learner to learner.
+pub const PLACEMENT_RANDOMESQUE_K: usize = 3;
 /// SD of the prior behind the estimate that selection aims at. The reported
 /// ability uses the population prior N(0, 1), which minimises error but pulls
 /// every estimate towards the mean (E[θ̂ | θ] ≈ ρθ, ρ the reliability), so a
 /// weak learner would get questions that are too hard and a strong one
 /// questions that are too easy. The success target is a promise to every
 /// learner, whatever their ability, so selection aims at the EAP under a
-/// weakly informative N(0, 2²) prior, which shrinks a quarter as much.
-pub const SELECTION_PRIOR_SD: f64 = 2.0;
-/// Candidates nearest to a slot's target kept before ranking by information.
-const SHORTLIST: usize = 8;
-/// Distance (in logits) added per question already taken from the same
-/// subtopic in this test, so that a test spreads over subtopics when the
-/// bank allows it without ever choosing a far-off question for balance.
-const SUBTOPIC_PENALTY_LOGITS: f64 = 0.6;
+/// weakly informative N(0, 3²) prior, which shrinks a ninth as much (the
+/// simulation's success per ability bin is flatter there: with N(0, 2²) the
+/// strongest learners' success rose to 0.765, with N(0, 3²) 0.755).
+pub const SELECTION_PRIOR_SD: f64 = 3.0;
+/// How far (logits of `a (θ̂ − b)`) a candidate may miss its slot's target
+/// beyond the best-fitting candidate and still be chosen. The labels are
+/// 1.25 logits apart, so this keeps a slot to the questions of the label
+/// that fits it (and of a neighbour only when both fit about as well):
+/// information decides among questions that serve the success target, never
+/// against it. Without it, ranking by information pulled weak learners onto
+/// questions a whole label too hard (information peaks below the target
+/// success), and their realised success fell under 0.65.
+pub const FIT_TOLERANCE_LOGITS: f64 = 0.6;
+/// When fewer questions than this fit within the tolerance, the nearest
+/// others are added, so that exposure control always has a choice: a thin
+/// label (a topic with few routine four-option questions) would otherwise
+/// hand the same few questions to every learner of that ability.
+const MIN_CANDIDATES: usize = 4;
+/// Penalty (natural log of information) per question already taken from
+/// the same subtopic in this test: a test spreads over subtopics when the
+/// bank allows it (the fit tolerance keeps balance from ever choosing a
+/// question that misses the success target).
+const SUBTOPIC_PENALTY: f64 = 0.6;
+/// Penalty (natural log of information) per earlier answer of the learner
+/// to the question, counted up to [`REUSE_PENALTY_CAP`]: among questions
+/// that fit, the least practised come first. A question answered before
+/// partly measures memory of that question rather than of the topic, a
+/// test of new questions is better practice, and spreading each learner's
+/// answers over more questions averages out mislabelled difficulties and
+/// keeps any one question from appearing in too many tests.
+const REUSE_PENALTY: f64 = 1.0;
+/// Earlier answers that count towards [`REUSE_PENALTY`].
+const REUSE_PENALTY_CAP: u32 = 3;
 
 /// The role of a question in a test.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -224,17 +255,28 @@ impl Engine {
     /// approximation of the logistic-normal integral, MacKay 1992, "The
     /// evidence framework applied to classification networks", *Neural
     /// Computation* 4(5)), so an uncertain estimate asks for a wider margin.
-    /// Candidates are those not answered within [`NO_REPEAT_WINDOW_DAYS`]
-    /// (all not yet in this test when none is left), ranked by distance from
-    /// the slot's target in logits plus the subtopic penalty; the nearest
-    /// eight are ranked by Fisher information at θ̂ and one of the top
-    /// [`RANDOMESQUE_K`] is drawn at random. θ̂ and SE here are the EAP under
-    /// the wider [`SELECTION_PRIOR_SD`] prior — except in the topic's first
-    /// test (fewer than [`TEST_LENGTH`] answers), a placement phase in which
-    /// every slot aims at the item's point of maximum information under the
-    /// N(0, 1) prior (catR's "start" step): with nothing known, measuring
-    /// comes first, and the simulation shows it is what lifts r after five
-    /// answers to the information ceiling.
+    ///
+    /// 1. Candidates are the topic's questions not answered within
+    ///    [`NO_REPEAT_WINDOW_DAYS`] (all not yet in this test when none is
+    ///    left).
+    /// 2. Fit: each misses its aim by `|a' (θ̂ − b) − z*|` logits, `a'` the
+    ///    predictive slope above and `z*` the logit at which the item's
+    ///    success equals the slot's target. Those within
+    ///    [`FIT_TOLERANCE_LOGITS`] of the best fit stay (at least four, the
+    ///    nearest).
+    /// 3. Rank: by the natural log of their Fisher information at θ̂ (with
+    ///    the predictive slope) minus balance penalties — per question
+    ///    already taken from the same subtopic, and per earlier answer of
+    ///    the learner to it — and one of the top [`RANDOMESQUE_K`] is drawn
+    ///    at random; ties break on a per-choice random key, never on the
+    ///    bank's order.
+    ///
+    /// θ̂ and SE here are the EAP under the wider [`SELECTION_PRIOR_SD`]
+    /// prior — except in the topic's first test (fewer than [`TEST_LENGTH`]
+    /// answers), a placement phase (catR's "start" step) under the N(0, 1)
+    /// prior in which every slot aims at the item's point of maximum
+    /// information and the draw is among the top [`PLACEMENT_RANDOMESQUE_K`]:
+    /// with nothing known, measuring comes first.
     fn choose(
         &self,
         progress: &Progress,
@@ -253,79 +295,108 @@ impl Engine {
         };
         let items = self.topic_items.get(usize::from(topic))?;
         let window_start = now_ms.saturating_sub(NO_REPEAT_WINDOW_DAYS * MS_PER_DAY);
-        let se2 = ability.se * ability.se;
-        let spread = core::f64::consts::PI / 8.0 * se2;
+        let spread = core::f64::consts::PI / 8.0 * ability.se * ability.se;
         let slot_index = slot.index();
-        // Equally good candidates (same label, same option count) are ordered
-        // by a per-choice random key, not by their place in the bank, so that
+        // Equally good candidates (same label, same kind) are ordered by a
+        // per-choice random key, not by their place in the bank, so that
         // exposure spreads evenly over them.
         let salt = rng.next_u64();
+        let predictive_slope = |a: f64| a / (1.0 + spread * a * a).sqrt();
         // Most questions share the default discrimination: compute the
-        // predictive slope a / sqrt(1 + π a² SE² / 8) once per distinct a.
+        // predictive slope once per distinct a.
         let (mut cached_a, mut cached_slope) = (f64::NAN, f64::NAN);
         let taken_subtopics: Vec<usize> = taken
             .iter()
             .map(|pick| self.items[pick.item].subtopic)
             .collect();
 
-        let mut shortlist = Shortlist::default();
-        let mut fallback = Shortlist::default();
-        for &i in items {
-            if taken.iter().any(|pick| pick.item == i) {
+        // Pass 1 (cheap, no transcendental function): the fit of every
+        // candidate; those that may still fit once the best is known are
+        // kept with their balance penalty. Questions answered within the
+        // window only when no other is left.
+        let mut candidates: Vec<Candidate> = Vec::new();
+        let mut nearest = Nearest::default();
+        for fresh_only in [true, false] {
+            for &i in items {
+                if taken.iter().any(|pick| pick.item == i) {
+                    continue;
+                }
+                let record = progress.items.get(i);
+                if fresh_only
+                    && record
+                        .and_then(|r| r.last_seen_ms)
+                        .is_some_and(|seen| seen >= window_start)
+                {
+                    continue;
+                }
+                let item = &self.items[i];
+                let a = item.params.a;
+                if a != cached_a {
+                    cached_a = a;
+                    cached_slope = predictive_slope(a);
+                }
+                let z = cached_slope * (ability.theta - item.params.b);
+                let aim = if placement {
+                    item.max_information_logit
+                } else {
+                    item.slot_logit[slot_index]
+                };
+                let fit = (z - aim).abs();
+                nearest.offer(fit);
+                if fit > nearest.cutoff(FIT_TOLERANCE_LOGITS) {
+                    continue;
+                }
+                let same_subtopic = taken_subtopics
+                    .iter()
+                    .filter(|&&subtopic| subtopic == item.subtopic)
+                    .count();
+                let answered = record.map_or(0, |r| r.answers.min(REUSE_PENALTY_CAP));
+                candidates.push(Candidate {
+                    fit,
+                    penalty: SUBTOPIC_PENALTY * same_subtopic as f64
+                        + REUSE_PENALTY * f64::from(answered),
+                    item: i,
+                });
+            }
+            if nearest.len > 0 {
+                break;
+            }
+        }
+        let cutoff = nearest.cutoff(FIT_TOLERANCE_LOGITS);
+
+        // Pass 2: rank those that fit by information less penalties; keep
+        // the best k.
+        let k = if placement {
+            PLACEMENT_RANDOMESQUE_K
+        } else {
+            RANDOMESQUE_K
+        };
+        let mut best = Best::new(k);
+        // Questions with the same parameters have the same information: a
+        // few distinct parameter sets cover a topic.
+        let mut info_cache = InfoCache::default();
+        for candidate in &candidates {
+            if candidate.fit > cutoff {
                 continue;
             }
-            let item = &self.items[i];
-            let a = item.params.a;
-            if a != cached_a {
-                cached_a = a;
-                cached_slope = a / (1.0 + spread * a * a).sqrt();
-            }
-            let z = cached_slope * (ability.theta - item.params.b);
-            let same_subtopic = taken_subtopics
-                .iter()
-                .filter(|&&subtopic| subtopic == item.subtopic)
-                .count();
-            let target = if placement {
-                item.max_information_logit
-            } else {
-                item.slot_logit[slot_index]
-            };
-            let distance = (z - target).abs() + SUBTOPIC_PENALTY_LOGITS * same_subtopic as f64;
-            let fresh = progress
-                .last_seen_ms(i)
-                .is_none_or(|seen| seen < window_start);
-            if fresh {
-                shortlist.offer(distance, salt, i);
-            } else if shortlist.len == 0 {
-                fallback.offer(distance, salt, i);
-            }
+            let params = self.items[candidate.item].params;
+            let ln_info = info_cache.get(params, || {
+                let predictive = ItemParams {
+                    a: predictive_slope(params.a),
+                    ..params
+                };
+                predictive.information(ability.theta).max(1e-300).ln()
+            });
+            best.offer(ln_info - candidate.penalty, salt, candidate.item);
         }
-        let shortlist = if shortlist.len > 0 {
-            shortlist
-        } else {
-            fallback
-        };
-        let mut ranked: Vec<(f64, f64, u64, usize)> = shortlist.entries[..shortlist.len]
-            .iter()
-            .map(|&(distance, key, i)| {
-                let info = self.items[i].params.information(ability.theta);
-                (info, distance, key, i)
-            })
-            .collect();
-        if ranked.is_empty() {
+        if best.len == 0 {
             return None;
         }
-        ranked.sort_by(|x, y| {
-            y.0.total_cmp(&x.0)
-                .then(x.1.total_cmp(&y.1))
-                .then(x.2.cmp(&y.2))
-        });
-        let k = ranked.len().min(RANDOMESQUE_K);
-        let (_, _, _, item) = ranked[rng.below(k)];
+        let (_, _, item) = best.entries[rng.below(best.len)];
         let params = self.items[item].params;
-        let a_eff = params.a / (1.0 + spread * params.a * params.a).sqrt();
         let p_correct = params.c
-            + (1.0 - params.c) * crate::model::logistic(a_eff * (ability.theta - params.b));
+            + (1.0 - params.c)
+                * crate::model::logistic(predictive_slope(params.a) * (ability.theta - params.b));
         Some(Pick {
             item,
             slot,
@@ -334,34 +405,108 @@ impl Engine {
     }
 }
 
-/// The [`SHORTLIST`] candidates nearest a target, kept sorted by distance
-/// and then by a random key (deterministic for the test's seed).
-#[derive(Default)]
-struct Shortlist {
-    entries: [(f64, u64, usize); SHORTLIST],
+/// A question that could fill the slot: how far it misses the slot's aim
+/// (logits) and its balance penalty.
+struct Candidate {
+    fit: f64,
+    penalty: f64,
+    item: usize,
+}
+
+/// The [`MIN_CANDIDATES`] smallest fits seen, ascending.
+#[derive(Clone, Copy, Default)]
+struct Nearest {
+    fits: [f64; MIN_CANDIDATES],
     len: usize,
 }
 
-impl Shortlist {
-    /// Offers `item` at `distance`; its tie-breaking key is only hashed
-    /// (from `salt`) when the item could enter the list.
-    fn offer(&mut self, distance: f64, salt: u64, item: usize) {
-        if self.len == SHORTLIST && distance > self.entries[SHORTLIST - 1].0 {
+impl Nearest {
+    fn offer(&mut self, fit: f64) {
+        if self.len == MIN_CANDIDATES && fit >= self.fits[MIN_CANDIDATES - 1] {
+            return;
+        }
+        let mut at = self.len.min(MIN_CANDIDATES - 1);
+        if self.len < MIN_CANDIDATES {
+            self.len += 1;
+        }
+        while at > 0 && fit < self.fits[at - 1] {
+            self.fits[at] = self.fits[at - 1];
+            at -= 1;
+        }
+        self.fits[at] = fit;
+    }
+
+    /// The largest fit admitted: `tolerance` beyond the best, or further
+    /// when fewer than [`MIN_CANDIDATES`] are that near (all of them while
+    /// fewer have been offered). It only falls as more fits are offered.
+    fn cutoff(&self, tolerance: f64) -> f64 {
+        if self.len < MIN_CANDIDATES {
+            return f64::INFINITY;
+        }
+        (self.fits[0] + tolerance).max(self.fits[MIN_CANDIDATES - 1])
+    }
+}
+
+/// The `k` best-scored candidates, best first; equal scores are ordered by
+/// their random key.
+struct Best {
+    entries: [(f64, u64, usize); RANDOMESQUE_K],
+    len: usize,
+    k: usize,
+}
+
+impl Best {
+    fn new(k: usize) -> Self {
+        Best {
+            entries: [(f64::NEG_INFINITY, 0, 0); RANDOMESQUE_K],
+            len: 0,
+            k: k.clamp(1, RANDOMESQUE_K),
+        }
+    }
+
+    /// Offers `item` at `score`; its tie-breaking key is only hashed (from
+    /// `salt`) when the item could enter.
+    fn offer(&mut self, score: f64, salt: u64, item: usize) {
+        if self.len == self.k && score < self.entries[self.k - 1].0 {
             return;
         }
         let key = mix_seed(salt, item as u64);
-        let better = |x: &(f64, u64, usize)| distance < x.0 || (distance == x.0 && key < x.1);
-        if self.len == SHORTLIST && !better(&self.entries[SHORTLIST - 1]) {
+        let better = |x: &(f64, u64, usize)| score > x.0 || (score == x.0 && key < x.1);
+        if self.len == self.k && !better(&self.entries[self.k - 1]) {
             return;
         }
-        let mut at = self.len.min(SHORTLIST - 1);
-        if self.len < SHORTLIST {
+        let mut at = self.len.min(self.k - 1);
+        if self.len < self.k {
             self.len += 1;
         }
         while at > 0 && better(&self.entries[at - 1]) {
             self.entries[at] = self.entries[at - 1];
             at -= 1;
         }
-        self.entries[at] = (distance, key, item);
+        self.entries[at] = (score, key, item);
+    }
+}
+
+/// The natural log of information of the last few distinct parameter sets.
+#[derive(Default)]
+struct InfoCache {
+    entries: [(f64, f64, f64, f64); 8],
+    len: usize,
+    next: usize,
+}
+
+impl InfoCache {
+    fn get(&mut self, params: ItemParams, compute: impl FnOnce() -> f64) -> f64 {
+        if let Some(entry) = self.entries[..self.len]
+            .iter()
+            .find(|e| e.0 == params.a && e.1 == params.b && e.2 == params.c)
+        {
+            return entry.3;
+        }
+        let value = compute();
+        self.entries[self.next] = (params.a, params.b, params.c, value);
+        self.next = (self.next + 1) % self.entries.len();
+        self.len = (self.len + 1).min(self.entries.len());
+        value
     }
 }

@@ -2,8 +2,8 @@
 //! invariants.
 
 use engine::{
-    guessing, label_difficulty, Ability, Evidence, ItemMeta, ItemParams, Kind, Outcome,
-    EVIDENCE_HALF_LIFE_DAYS, MS_PER_DAY,
+    guessing, label_difficulty, Ability, Bank, Engine, Evidence, ItemMeta, ItemParams, Kind,
+    Outcome, SubtopicMeta, TopicMeta, EVIDENCE_HALF_LIFE_DAYS, LABEL_DIFFICULTY_SD, MS_PER_DAY,
 };
 use proptest::prelude::*;
 
@@ -67,6 +67,58 @@ fn item_params_use_overrides_only_when_sane() {
     overridden.irt_b = Some(40.0);
     let params = ItemParams::from_meta(&overridden);
     assert_eq!((params.a, params.b), (1.0, 1.25));
+}
+
+#[test]
+fn label_difficulty_uncertainty_flattens_the_slope() {
+    // a' = 1 / sqrt(1 + π · 0.25 / 8) = 1 / sqrt(1.0981748) = 0.9542546.
+    let item = ItemParams {
+        a: 1.0,
+        b: 1.25,
+        c: 0.25,
+    }
+    .with_difficulty_sd(LABEL_DIFFICULTY_SD);
+    close(item.a, 0.954_254_6, 1e-7);
+    assert_eq!((item.b, item.c), (1.25, 0.25));
+    // a = 2: 2 / sqrt(1 + π · 4 · 0.25 / 8) = 2 / sqrt(1.3926991) = 1.6947333.
+    let steep = ItemParams {
+        a: 2.0,
+        b: 0.0,
+        c: 0.0,
+    }
+    .with_difficulty_sd(0.5);
+    close(steep.a, 1.694_733, 1e-6);
+}
+
+#[test]
+fn the_engine_flattens_label_difficulties_but_not_calibrated_ones() {
+    let mut labelled = meta(Kind::Single, 4, 4);
+    labelled.id = "labelled".into();
+    let mut calibrated = meta(Kind::Single, 4, 4);
+    calibrated.id = "calibrated".into();
+    calibrated.irt_b = Some(0.75);
+    assert!(!ItemParams::has_calibrated_difficulty(&labelled));
+    assert!(ItemParams::has_calibrated_difficulty(&calibrated));
+    let bank = Bank {
+        topics: vec![TopicMeta {
+            slug: "t".into(),
+            title: "T".into(),
+            description: String::new(),
+            free: true,
+        }],
+        subtopics: vec![SubtopicMeta {
+            slug: "s".into(),
+            title: "S".into(),
+            description: String::new(),
+            topic: 0,
+        }],
+        items: vec![labelled, calibrated],
+    };
+    let engine = Engine::new(bank);
+    let labelled = engine.item_params(0).expect("in the bank");
+    close(labelled.a, 0.954_254_6, 1e-7);
+    let calibrated = engine.item_params(1).expect("in the bank");
+    assert_eq!((calibrated.a, calibrated.b), (1.0, 0.75));
 }
 
 #[test]

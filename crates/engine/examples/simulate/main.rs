@@ -14,6 +14,7 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let mut bank_path = None;
+    let mut four_option = false;
     let mut learners = 4000;
     let mut seed = 20_250_106;
     let mut args = std::env::args().skip(1);
@@ -21,18 +22,30 @@ fn main() -> ExitCode {
         let value = args.next();
         match (arg.as_str(), value) {
             ("--bank", Some(path)) => bank_path = Some(path),
+            ("--synthetic", Some(shape)) if shape == "corpus" || shape == "four-option" => {
+                four_option = shape == "four-option"
+            }
             ("--learners", Some(n)) if n.parse::<usize>().is_ok() => {
                 learners = n.parse().unwrap_or(learners)
             }
             ("--seed", Some(s)) if s.parse::<u64>().is_ok() => seed = s.parse().unwrap_or(seed),
             _ => {
-                eprintln!("usage: simulate [--bank PATH] [--learners N] [--seed S]");
+                eprintln!(
+                    "usage: simulate [--bank PATH | --synthetic corpus|four-option] [--learners N] [--seed S]"
+                );
                 return ExitCode::from(2);
             }
         }
     }
     let (bank, source) = match bank_path {
-        None => (sim::synthetic_bank(), "synthetic".to_string()),
+        None if four_option => (
+            sim::four_option_bank(),
+            "synthetic, four-option".to_string(),
+        ),
+        None => (
+            sim::synthetic_bank(),
+            "synthetic, corpus-shaped".to_string(),
+        ),
         Some(path) => {
             let bytes = match std::fs::read(&path) {
                 Ok(bytes) => bytes,
