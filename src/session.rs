@@ -67,7 +67,7 @@ impl Session {
             Scope::Topic(t) => vec![*t],
             Scope::Mixed(ts) => ts.clone(),
         };
-        let mut session = Session::new(
+        Session::begin(
             engine,
             progress,
             Mode::Test,
@@ -76,11 +76,7 @@ impl Session {
             &topics,
             now_ms,
             seed,
-        );
-        if !session.advance(engine, progress, now_ms) {
-            return Err(StartError::NothingToAsk);
-        }
-        Ok(session)
+        )
     }
 
     /// A fixed list of questions (daily challenge, review round).
@@ -100,7 +96,7 @@ impl Session {
             .collect();
         topics.sort_unstable();
         topics.dedup();
-        let mut session = Session::new(
+        Session::begin(
             engine,
             progress,
             mode,
@@ -109,15 +105,12 @@ impl Session {
             &topics,
             now_ms,
             seed,
-        );
-        if !session.advance(engine, progress, now_ms) {
-            return Err(StartError::NothingToAsk);
-        }
-        Ok(session)
+        )
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn new(
+    /// A sitting with its first question on screen, or `NothingToAsk`.
+    fn begin(
         engine: &Engine,
         progress: &Progress,
         mode: Mode,
@@ -126,8 +119,8 @@ impl Session {
         topics: &[u16],
         now_ms: i64,
         seed: u64,
-    ) -> Session {
-        Session {
+    ) -> Result<Session, StartError> {
+        let mut session = Session {
             id: SessionId(seed),
             mode,
             path,
@@ -140,7 +133,11 @@ impl Session {
             started_ms: now_ms,
             closed: false,
             rng: SplitMix64::new(seed ^ 0x0BAD_5EED),
+        };
+        if !session.advance(engine, progress, now_ms) {
+            return Err(StartError::NothingToAsk);
         }
+        Ok(session)
     }
 
     /// How many questions the session has in all.
