@@ -3,6 +3,7 @@
 
 mod app;
 mod backup;
+mod base64;
 mod chunks;
 mod components;
 mod corpus;

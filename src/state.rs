@@ -12,7 +12,7 @@ use leptos::task::spawn_local;
 use crate::corpus::index;
 use crate::platform::{now_ms, random_u64, today, utc_offset_minutes};
 use crate::session::Session;
-use crate::storage::{Store, StoreError};
+use crate::storage::{journal, Store, StoreError};
 
 /// Key of the sitting in progress in the store's state.
 const SESSION_KEY: &str = "session";
@@ -96,9 +96,22 @@ impl AppState {
                 loaded.quarantined
             )));
         }
-        let progress = engine().replay(&loaded.events);
+        // Answers recorded before this load finished, and answers an earlier page recorded whose
+        // transaction never committed (the journal): whatever the store lacks is added and saved.
+        let mut events = loaded.events;
+        let (journaled, _) = journal::read_all();
+        let recorded_here = self.events.get_untracked();
+        let missing = crate::backup::new_events(&events, &[recorded_here, journaled].concat());
+        events.extend(missing.iter().cloned());
+        events.sort_by_key(|e| (e.at_ms, e.id));
+        let progress = engine().replay(&events);
         self.progress.set(progress);
-        self.events.set(loaded.events);
+        self.events.set(events);
+        self.unsaved.update_value(|unsaved| {
+            let queued = crate::backup::new_events(unsaved, &missing);
+            unsaved.extend(queued);
+        });
+        self.flush();
         self.session.set(session);
         self.health.set(match refused {
             None => Health::Durable,
@@ -154,6 +167,7 @@ impl AppState {
             engine().apply(p, &event);
         });
         self.events.update(|events| events.push(event.clone()));
+        journal::write(&event);
         self.unsaved.update_value(|unsaved| unsaved.push(event));
         self.flush();
     }
@@ -168,12 +182,15 @@ impl AppState {
             let pending = state.unsaved.get_value();
             for event in pending {
                 match store.append(&event).await {
-                    Ok(()) => state
-                        .unsaved
-                        .update_value(|u| u.retain(|e| e.id != event.id)),
+                    Ok(()) => {
+                        journal::remove(&event);
+                        state
+                            .unsaved
+                            .update_value(|u| u.retain(|e| e.id != event.id));
+                    }
                     Err(err) => {
                         let message = match err {
-                            StoreError::QuotaExceeded => "This device is out of space for Prepwise: your last answers are kept in memory and will be saved when space is freed. Export a backup from Settings.".to_string(),
+                            StoreError::QuotaExceeded => "This device is out of space for Prepwise: your last answers are kept and will be saved when space is freed. Export a backup from Settings now.".to_string(),
                             other => format!("Your last answer could not be saved yet ({other}); it is kept and will be retried."),
                         };
                         state.notice.set(Some(message));
@@ -189,16 +206,14 @@ impl AppState {
         let fresh = self
             .events
             .with_untracked(|current| crate::backup::new_events(current, imported));
-        for event in &fresh {
-            self.progress.update(|p| {
-                engine().apply(p, event);
-            });
-        }
         let added = fresh.len();
         self.events.update(|events| {
             events.extend(fresh.iter().cloned());
             events.sort_by_key(|e| (e.at_ms, e.id));
         });
+        // Imported events may be older than some already applied: replay in time order.
+        self.progress
+            .set(self.events.with_untracked(|events| engine().replay(events)));
         self.unsaved.update_value(|unsaved| unsaved.extend(fresh));
         self.flush();
         added
@@ -209,6 +224,7 @@ impl AppState {
         if let Some(store) = self.store.get_value() {
             store.clear().await?;
         }
+        journal::clear();
         self.unsaved.set_value(Vec::new());
         self.events.set(Vec::new());
         self.session.set(None);

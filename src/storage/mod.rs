@@ -6,11 +6,15 @@
 //! - [`Store::Idb`]: IndexedDB, one write transaction per event.
 //! - [`Store::Memory`]: in memory, used natively in tests and when IndexedDB is unavailable
 //!   (a private window that refuses it): the app still works, and says progress will not last.
+//!
+//! In front of either, [`journal`] keeps each event in localStorage from the moment it is
+//! recorded until the store has it, so an answer survives a reload that beats its transaction.
 
 mod codec;
 #[doc(hidden)]
 pub mod contract;
 mod idb;
+pub mod journal;
 mod memory;
 
 use engine::Event;

@@ -80,3 +80,59 @@ test("two tabs answering at once: every answer is in the log", async () => {
   await first.close();
   await second.close();
 });
+
+/** localStorage keys of the pending-answer journal. */
+async function journalKeys(page) {
+  return page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("prepwise.pending.")));
+}
+
+test("an answer survives a reload that beats its IndexedDB write", async () => {
+  const page = await openPage(env.context);
+  const app = new App(page, env.baseUrl);
+  await app.open("/test/ml-fundamentals");
+  const quiz = new Quiz(page);
+  await quiz.current();
+  const before = (await records(page, "events")).length;
+
+  // Another tab holds a write transaction on the log, so the app's write for the next answer
+  // cannot commit before the reload: deterministic, where a race would only sometimes lose it.
+  const blocker = await openPage(env.context);
+  await new App(blocker, env.baseUrl).open("/");
+  await blocker.evaluate(
+    () =>
+      new Promise((ready, fail) => {
+        const open = indexedDB.open("prepwise");
+        open.onerror = () => fail(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const store = db.transaction("events", "readwrite").objectStore("events");
+          window.held = true;
+          const spin = () => {
+            if (window.held) store.count().onsuccess = spin;
+          };
+          spin();
+          ready();
+        };
+      }),
+  );
+
+  await quiz.dontKnow();
+  assert.equal((await journalKeys(page)).length, 1, "the answer is in the journal while its write waits");
+  await page.reload({ waitUntil: "load" });
+  await blocker.evaluate(() => (window.held = false));
+
+  await app.open("/");
+  assert.match(await page.locator(".topic-card", { hasText: "ML fundamentals" }).textContent(), /1 of \d+ questions answered/);
+  await page.waitForFunction(
+    async (want) => {
+      const db = await new Promise((ok) => (indexedDB.open("prepwise").onsuccess = (e) => ok(e.target.result)));
+      const count = await new Promise((ok) => (db.transaction("events").objectStore("events").count().onsuccess = (e) => ok(e.target.result)));
+      db.close();
+      return count === want;
+    },
+    before + 1,
+  );
+  assert.deepEqual(await journalKeys(page), [], "the journal is emptied once the log has the answer");
+  await blocker.close();
+  await page.close();
+});
