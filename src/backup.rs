@@ -348,4 +348,22 @@ mod tests {
             let _ = parse(&text);
         }
     }
+
+    /// Files as each past backup version wrote them (`tests/fixtures/backup-v<N>.json`, never
+    /// regenerated): every one must still import, to the events it held.
+    const FIXTURES: [&str; super::VERSION as usize] =
+        [include_str!("../tests/fixtures/backup-v1.json")];
+
+    #[test]
+    fn backups_of_every_past_version_still_import() {
+        let expected = [crate::storage::contract::v1_events()];
+        for (version, (fixture, want)) in FIXTURES.iter().zip(expected).enumerate() {
+            assert_eq!(
+                parse(fixture.as_bytes()),
+                Ok(want),
+                "backup format v{}",
+                version + 1
+            );
+        }
+    }
 }

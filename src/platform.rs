@@ -23,3 +23,10 @@ pub fn random_u64() -> u64 {
     let draw = || (js_sys::Math::random() * 4_294_967_296.0) as u64;
     (draw() << 32) | draw()
 }
+
+/// A User Timing mark (`performance.mark`), for benchmarks that read the timeline.
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}

@@ -70,7 +70,13 @@ pub fn use_app_state() -> AppState {
 
 impl AppState {
     async fn load(self) {
-        let (store, refused) = Store::open().await;
+        crate::platform::mark("prepwise:load-start");
+        const BLOCKED: &str = "Prepwise was updated: close its other tabs or windows to finish, and your progress will load.";
+        let notice = self.notice;
+        let (store, refused) = Store::open(move || notice.set(Some(BLOCKED.into()))).await;
+        if notice.with_untracked(|n| n.as_deref() == Some(BLOCKED)) {
+            notice.set(None);
+        }
         let loaded = store.load().await;
         let session = store
             .get_state(SESSION_KEY)
@@ -80,7 +86,7 @@ impl AppState {
             .and_then(|b| Session::decode(&b))
             // A finished sitting showed its results already; only an unfinished one resumes.
             .filter(|s| !s.is_finished());
-        self.store.set_value(Some(store));
+        self.store.set_value(Some(store.clone()));
         let loaded = match loaded {
             Ok(loaded) => loaded,
             Err(err) => {
@@ -95,6 +101,13 @@ impl AppState {
                 "{} damaged record(s) in your saved progress were set aside (not deleted); everything else loaded.",
                 loaded.quarantined
             )));
+        }
+        if loaded.wants_snapshot() {
+            let (store, events, newer) = (store.clone(), loaded.events.clone(), loaded.newer);
+            spawn_local(async move {
+                // A cache: when it cannot be written the next start reads every record instead.
+                let _ = store.write_snapshot(&events, newer).await;
+            });
         }
         // Answers recorded before this load finished, and answers an earlier page recorded whose
         // transaction never committed (the journal): whatever the store lacks is added and saved.
@@ -117,6 +130,7 @@ impl AppState {
             None => Health::Durable,
             Some(err) => Health::MemoryOnly(err.to_string()),
         });
+        crate::platform::mark("prepwise:loaded");
     }
 
     /// Whether the saved progress has been read (before that, progress shows as empty).

@@ -2,7 +2,7 @@
 //! Run natively against [`MemoryStore`](super::MemoryStore) (unit tests) and in Chromium
 //! against IndexedDB (`tests/storage.rs`).
 
-use engine::{Answer, Event, EventId, LocalDate, Mode, Response, SessionId};
+use engine::{Answer, Event, EventBody, EventId, LocalDate, Mode, Response, SessionId};
 
 use super::Store;
 
@@ -21,6 +21,80 @@ pub fn sample_event(id: u64, at_ms: i64) -> Event {
             session: SessionId(7),
         },
     )
+}
+
+/// What the schema-version-1 fixtures (`tests/fixtures/events-v1.txt`, `backup-v1.json`) hold:
+/// every kind of event, with edge values.
+pub fn v1_events() -> Vec<Event> {
+    let answer = |id: u64, at_ms: i64, offset: i32, response, correct, mode, session| {
+        Event::answered(
+            EventId(id),
+            at_ms,
+            LocalDate::from_utc_ms(at_ms, offset),
+            Answer {
+                question: "pyf-001".into(),
+                response,
+                correct,
+                time_taken_ms: 12_345,
+                mode,
+                session: SessionId(session),
+            },
+        )
+    };
+    let other = |id: u64, at_ms: i64, body| Event {
+        version: 1,
+        id: EventId(id),
+        at_ms,
+        local_date: LocalDate::from_utc_ms(at_ms, -300),
+        body,
+    };
+    vec![
+        answer(
+            1,
+            1_764_000_000_000,
+            60,
+            Response::Chose(vec![2]),
+            true,
+            Mode::Test,
+            7,
+        ),
+        answer(
+            u64::MAX,
+            1_764_000_100_000,
+            -600,
+            Response::Chose(vec![0, 3]),
+            false,
+            Mode::Daily,
+            u64::MAX,
+        ),
+        answer(
+            3,
+            1_764_000_200_000,
+            840,
+            Response::DontKnow,
+            false,
+            Mode::Review,
+            0,
+        ),
+        other(4, 1_764_000_300_000, EventBody::StreaksEnabled(false)),
+        other(5, 1_764_000_400_000, EventBody::StreaksEnabled(true)),
+        other(
+            6,
+            1_764_000_500_000,
+            EventBody::Bookmarked {
+                question: "ml-052".into(),
+                on: true,
+            },
+        ),
+        other(
+            7,
+            1_764_000_600_000,
+            EventBody::Bookmarked {
+                question: "unknown-id".into(),
+                on: false,
+            },
+        ),
+    ]
 }
 
 /// A new store starts empty.
@@ -76,4 +150,26 @@ pub async fn clearing_removes_everything(store: Store) {
     store.clear().await.expect("clear");
     assert!(store.load().await.expect("load").events.is_empty());
     assert_eq!(store.get_state("test").await.expect("get"), None);
+}
+
+/// A snapshot plus the events appended after it read back as the whole log, and clearing
+/// removes the snapshot with the rest.
+pub async fn snapshot_and_later_events_read_back_whole(store: Store) {
+    let first = [sample_event(1, 1_000), sample_event(2, 2_000)];
+    for event in &first {
+        store.append(event).await.expect("append");
+    }
+    let loaded = store.load().await.expect("load");
+    store
+        .write_snapshot(&loaded.events, loaded.newer)
+        .await
+        .expect("snapshot");
+    store.append(&sample_event(3, 3_000)).await.expect("append");
+    let ids = |events: &[Event]| events.iter().map(|e| e.id.0).collect::<Vec<_>>();
+    assert_eq!(
+        ids(&store.load().await.expect("load").events),
+        vec![1, 2, 3]
+    );
+    store.clear().await.expect("clear");
+    assert!(store.load().await.expect("load").events.is_empty());
 }

@@ -1,34 +1,61 @@
 //! IndexedDB through web-sys, with each request turned into a future.
 //!
-//! Object stores (database version 1):
-//! - `events`: one record per event, key = the event id as 16 hex digits,
+//! Object stores, and the database version that added them:
+//! - `events` (1): one record per event, key = the event id as 16 hex digits,
 //!   value = `{ v: <schema version>, data: <postcard bytes> }`;
-//! - `quarantine`: records that could not be read, moved here unchanged (never deleted);
-//! - `state`: small blobs by key (the test in progress).
+//! - `quarantine` (1): records that could not be read, moved here unchanged (never deleted);
+//! - `state` (1): small blobs by key (the test in progress);
+//! - `snapshots` (2): under `log`, every readable event at some moment as one postcard blob,
+//!   `{ v, records, newer, data }`. A cache for a fast start, never the truth: a start reads the
+//!   blob and only the records added since, and a snapshot that cannot be read, is of another
+//!   version or does not match the log is ignored and rewritten.
+//!
+//! Opening upgrades a database of any older version by creating the stores it lacks (records
+//! keep their own schema version, read by [`decode_event`]). An open connection closes itself
+//! when a newer version of the app opens the database, so it never blocks the upgrade.
+
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::rc::Rc;
 
 use engine::Event;
 use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode};
+use web_sys::{
+    IdbDatabase, IdbObjectStore, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode,
+};
 
 use super::codec::{decode_event, encode_event, Decoded};
 use super::{Loaded, StoreError};
 
 pub const DATABASE: &str = "prepwise";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 const EVENTS: &str = "events";
 const QUARANTINE: &str = "quarantine";
 const STATE: &str = "state";
+const SNAPSHOTS: &str = "snapshots";
+/// Every store of the current version.
+const STORES: [&str; 4] = [EVENTS, QUARANTINE, STATE, SNAPSHOTS];
+const SNAPSHOT_KEY: &str = "log";
+/// Version of the snapshot blob: another version is ignored (and rebuilt from the log).
+const SNAPSHOT_VERSION: u32 = 1;
+/// Above this many records missing from the snapshot, reading the whole log is faster than
+/// fetching them one by one.
+const MAX_FETCHED_SINGLY: usize = 200;
 
 #[derive(Clone)]
 pub struct IdbStore {
     db: IdbDatabase,
+    /// Set when a newer app version asked for the database: this connection closed for it.
+    superseded: Rc<Cell<bool>>,
 }
 
 impl IdbStore {
-    pub async fn open(name: &str) -> Result<IdbStore, StoreError> {
+    /// Opens (creating or upgrading) the database. `on_blocked` runs when a tab of an older
+    /// version holds the database open and the upgrade must wait for it to close.
+    pub async fn open(name: &str, on_blocked: impl Fn() + 'static) -> Result<IdbStore, StoreError> {
         let factory = web_sys::window()
             .and_then(|w| w.indexed_db().ok().flatten())
             .ok_or_else(|| {
@@ -44,51 +71,96 @@ impl IdbStore {
             };
             let db: IdbDatabase = result.unchecked_into();
             let names = db.object_store_names();
-            for store in [EVENTS, QUARANTINE, STATE] {
+            for store in STORES {
                 if !names.contains(store) {
                     // Creation only fails for a duplicate name, which was just ruled out.
                     let _ = db.create_object_store(store);
                 }
             }
         });
+        let on_blocked = Closure::<dyn FnMut()>::new(on_blocked);
         request.set_onupgradeneeded(Some(on_upgrade.as_ref().unchecked_ref()));
+        request.set_onblocked(Some(on_blocked.as_ref().unchecked_ref()));
         let result = wait(&request).await;
         request.set_onupgradeneeded(None);
-        drop(on_upgrade);
+        request.set_onblocked(None);
+        drop((on_upgrade, on_blocked));
         let db: IdbDatabase = result
             .map_err(|e| StoreError::Unavailable(message(&e)))?
             .unchecked_into();
-        Ok(IdbStore { db })
+        let superseded = Rc::new(Cell::new(false));
+        let (closing, flag) = (db.clone(), superseded.clone());
+        let on_version_change = Closure::<dyn FnMut()>::new(move || {
+            flag.set(true);
+            closing.close();
+        });
+        db.set_onversionchange(Some(on_version_change.as_ref().unchecked_ref()));
+        // Lives as long as the connection: the page's lifetime.
+        on_version_change.forget();
+        Ok(IdbStore { db, superseded })
     }
 
+    /// Reads the log: the snapshot plus the records added since, or every record when there is
+    /// no usable snapshot. Unreadable records are moved to the quarantine.
     pub async fn load(&self) -> Result<Loaded, StoreError> {
-        let tx = self.transaction(&[EVENTS], IdbTransactionMode::Readonly)?;
+        let tx = self.transaction(&[EVENTS, SNAPSHOTS], IdbTransactionMode::Readonly)?;
         let store = tx.object_store(EVENTS).map_err(failed)?;
-        let keys: Array = wait(&store.get_all_keys().map_err(failed)?)
+        let snapshot = wait(
+            &tx.object_store(SNAPSHOTS)
+                .map_err(failed)?
+                .get(&SNAPSHOT_KEY.into())
+                .map_err(failed)?,
+        )
+        .await
+        .map_err(failed)?;
+        let snapshot = read_snapshot(&snapshot);
+        let records = wait(&store.count().map_err(failed)?)
             .await
             .map_err(failed)?
-            .unchecked_into();
-        let values: Array = wait(&store.get_all().map_err(failed)?)
-            .await
-            .map_err(failed)?
-            .unchecked_into();
+            .as_f64()
+            .unwrap_or(0.0) as usize;
 
         let mut loaded = Loaded::default();
         let mut unreadable = Vec::new();
-        for (key, value) in keys.iter().zip(values.iter()) {
-            let version = Reflect::get(&value, &"v".into())
-                .ok()
-                .and_then(|v| v.as_f64())
-                .unwrap_or(0.0) as u16;
-            let bytes = Reflect::get(&value, &"data".into())
-                .ok()
-                .and_then(|d| d.dyn_into::<Uint8Array>().ok())
-                .map(|d| d.to_vec());
-            match bytes.map(|b| decode_event(version, &b)) {
-                Some(Decoded::Event(event)) => loaded.events.push(event),
-                Some(Decoded::Newer) => loaded.newer += 1,
-                Some(Decoded::Unreadable) | None => unreadable.push((key, value)),
+        match snapshot {
+            // The log is append-only, and whatever removes records (quarantine, reset) deletes
+            // the snapshot in the same transaction: the same count is the same records.
+            Some(snapshot) if snapshot.records == records => {
+                loaded.from_snapshot = snapshot.events.len();
+                loaded.events = snapshot.events;
+                loaded.newer = snapshot.newer;
             }
+            Some(snapshot) => {
+                let keys: Array = wait(&store.get_all_keys().map_err(failed)?)
+                    .await
+                    .map_err(failed)?
+                    .unchecked_into();
+                let mut covered: HashMap<String, Event> = snapshot
+                    .events
+                    .into_iter()
+                    .map(|e| (event_key(&e), e))
+                    .collect();
+                let mut missing = Vec::new();
+                for key in keys.iter() {
+                    match key.as_string().and_then(|k| covered.remove(&k)) {
+                        Some(event) => loaded.events.push(event),
+                        None => missing.push(key),
+                    }
+                }
+                loaded.from_snapshot = loaded.events.len();
+                if missing.len() > MAX_FETCHED_SINGLY {
+                    loaded = Loaded::default();
+                    self.read_all(&store, &mut loaded, &mut unreadable).await?;
+                } else {
+                    for key in missing {
+                        let value = wait(&store.get(&key).map_err(failed)?)
+                            .await
+                            .map_err(failed)?;
+                        classify(key, value, &mut loaded, &mut unreadable);
+                    }
+                }
+            }
+            None => self.read_all(&store, &mut loaded, &mut unreadable).await?,
         }
         loaded.quarantined = unreadable.len();
         if !unreadable.is_empty() {
@@ -98,15 +170,65 @@ impl IdbStore {
         Ok(loaded)
     }
 
+    /// Reads every record of the log.
+    async fn read_all(
+        &self,
+        store: &IdbObjectStore,
+        loaded: &mut Loaded,
+        unreadable: &mut Vec<(JsValue, JsValue)>,
+    ) -> Result<(), StoreError> {
+        let keys: Array = wait(&store.get_all_keys().map_err(failed)?)
+            .await
+            .map_err(failed)?
+            .unchecked_into();
+        let values: Array = wait(&store.get_all().map_err(failed)?)
+            .await
+            .map_err(failed)?
+            .unchecked_into();
+        for (key, value) in keys.iter().zip(values.iter()) {
+            classify(key, value, loaded, unreadable);
+        }
+        Ok(())
+    }
+
+    /// Saves `events` (every readable event just loaded, `newer` records besides) as the
+    /// snapshot a later start reads instead of each record.
+    pub async fn write_snapshot(&self, events: &[Event], newer: usize) -> Result<(), StoreError> {
+        let record = Object::new();
+        set(&record, "v", &JsValue::from(SNAPSHOT_VERSION));
+        set(
+            &record,
+            "records",
+            &JsValue::from((events.len() + newer) as u32),
+        );
+        set(&record, "newer", &JsValue::from(newer as u32));
+        let bytes = postcard::to_allocvec(events).expect("events always serialize");
+        set(&record, "data", &Uint8Array::from(bytes.as_slice()).into());
+        let tx = self.transaction(&[SNAPSHOTS], IdbTransactionMode::Readwrite)?;
+        tx.object_store(SNAPSHOTS)
+            .map_err(failed)?
+            .put_with_key(&record, &SNAPSHOT_KEY.into())
+            .map_err(failed)?;
+        committed(&tx).await
+    }
+
     /// Moves unreadable records to the quarantine store in one transaction.
     async fn quarantine(&self, records: &[(JsValue, JsValue)]) -> Result<(), StoreError> {
-        let tx = self.transaction(&[EVENTS, QUARANTINE], IdbTransactionMode::Readwrite)?;
+        let tx = self.transaction(
+            &[EVENTS, QUARANTINE, SNAPSHOTS],
+            IdbTransactionMode::Readwrite,
+        )?;
         let events = tx.object_store(EVENTS).map_err(failed)?;
         let quarantine = tx.object_store(QUARANTINE).map_err(failed)?;
         for (key, value) in records {
             quarantine.put_with_key(value, key).map_err(failed)?;
             events.delete(key).map_err(failed)?;
         }
+        // The log shrank: a snapshot's record count would no longer identify it.
+        tx.object_store(SNAPSHOTS)
+            .map_err(failed)?
+            .delete(&SNAPSHOT_KEY.into())
+            .map_err(failed)?;
         committed(&tx).await
     }
 
@@ -124,8 +246,8 @@ impl IdbStore {
     }
 
     pub async fn clear(&self) -> Result<(), StoreError> {
-        let tx = self.transaction(&[EVENTS, STATE], IdbTransactionMode::Readwrite)?;
-        for name in [EVENTS, STATE] {
+        let tx = self.transaction(&[EVENTS, STATE, SNAPSHOTS], IdbTransactionMode::Readwrite)?;
+        for name in [EVENTS, STATE, SNAPSHOTS] {
             tx.object_store(name)
                 .map_err(failed)?
                 .clear()
@@ -161,11 +283,70 @@ impl IdbStore {
         stores: &[&str],
         mode: IdbTransactionMode,
     ) -> Result<IdbTransaction, StoreError> {
+        if self.superseded.get() {
+            return Err(StoreError::Superseded);
+        }
         let names: Array = stores.iter().map(|s| JsValue::from_str(s)).collect();
         self.db
             .transaction_with_str_sequence_and_mode(&names, mode)
             .map_err(failed)
     }
+}
+
+/// Sorts one stored record into the events, the newer records or the unreadable ones.
+fn classify(
+    key: JsValue,
+    value: JsValue,
+    loaded: &mut Loaded,
+    unreadable: &mut Vec<(JsValue, JsValue)>,
+) {
+    let version = Reflect::get(&value, &"v".into())
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0) as u16;
+    match bytes_of(&value).map(|b| decode_event(version, &b)) {
+        Some(Decoded::Event(event)) => loaded.events.push(event),
+        Some(Decoded::Newer) => loaded.newer += 1,
+        Some(Decoded::Unreadable) | None => unreadable.push((key, value)),
+    }
+}
+
+fn bytes_of(value: &JsValue) -> Option<Vec<u8>> {
+    Reflect::get(value, &"data".into())
+        .ok()?
+        .dyn_into::<Uint8Array>()
+        .ok()
+        .map(|d| d.to_vec())
+}
+
+/// A snapshot as stored.
+struct Snapshot {
+    events: Vec<Event>,
+    /// How many records the log held when it was taken.
+    records: usize,
+    newer: usize,
+}
+
+/// The snapshot, when there is one of this version that reads back whole.
+fn read_snapshot(value: &JsValue) -> Option<Snapshot> {
+    let number = |key: &str| {
+        Reflect::get(value, &key.into())
+            .ok()?
+            .as_f64()
+            .map(|n| n as usize)
+    };
+    if number("v")? != SNAPSHOT_VERSION as usize {
+        return None;
+    }
+    let events: Vec<Event> = postcard::from_bytes(&bytes_of(value)?).ok()?;
+    if events.iter().any(|e| e.version > engine::EVENT_VERSION) {
+        return None;
+    }
+    Some(Snapshot {
+        events,
+        records: number("records")?,
+        newer: number("newer")?,
+    })
 }
 
 fn event_key(event: &Event) -> String {

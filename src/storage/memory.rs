@@ -25,8 +25,7 @@ impl MemoryStore {
         events.sort_by_key(|e| (e.at_ms, e.id));
         Loaded {
             events,
-            newer: 0,
-            quarantined: 0,
+            ..Loaded::default()
         }
     }
 

@@ -30,6 +30,9 @@ pub enum StoreError {
     Unavailable(String),
     /// Occurs when the browser refuses a write because the origin is out of space.
     QuotaExceeded,
+    /// Occurs when a newer version of the app, open in another tab, upgraded the database: this
+    /// tab's connection closed for it.
+    Superseded,
     /// Occurs when a read or write fails for another reason.
     Failed(String),
 }
@@ -41,6 +44,10 @@ impl std::fmt::Display for StoreError {
             StoreError::QuotaExceeded => {
                 write!(f, "the device is out of storage space for this site")
             }
+            StoreError::Superseded => write!(
+                f,
+                "a newer version of Prepwise opened in another tab; reload this tab to keep saving"
+            ),
             StoreError::Failed(why) => write!(f, "storage failed: {why}"),
         }
     }
@@ -55,6 +62,18 @@ pub struct Loaded {
     pub newer: usize,
     /// Records that could not be read: moved aside (never deleted), and counted here.
     pub quarantined: usize,
+    /// How many of `events` came from the snapshot rather than from their own records.
+    pub from_snapshot: usize,
+}
+
+/// A start that read at least this many records one by one writes a new snapshot.
+pub const SNAPSHOT_AFTER: usize = 50;
+
+impl Loaded {
+    /// Whether enough was read record by record that the next start should have a new snapshot.
+    pub fn wants_snapshot(&self) -> bool {
+        self.events.len() - self.from_snapshot >= SNAPSHOT_AFTER
+    }
 }
 
 /// The learner's store.
@@ -66,8 +85,10 @@ pub enum Store {
 
 impl Store {
     /// Opens IndexedDB, or falls back to memory (with the reason) when the browser refuses it.
-    pub async fn open() -> (Store, Option<StoreError>) {
-        match IdbStore::open(idb::DATABASE).await {
+    /// `on_blocked` runs if an older version of the app, open in another tab, holds the database
+    /// and the upgrade waits for that tab to close.
+    pub async fn open(on_blocked: impl Fn() + 'static) -> (Store, Option<StoreError>) {
+        match IdbStore::open(idb::DATABASE, on_blocked).await {
             Ok(store) => (Store::Idb(store), None),
             Err(err) => (Store::Memory(MemoryStore::default()), Some(err)),
         }
@@ -89,6 +110,16 @@ impl Store {
         match self {
             Store::Idb(store) => store.append(event).await,
             Store::Memory(store) => store.append(event),
+        }
+    }
+
+    /// Records `events` (all readable ones just loaded, `newer` unreadable-but-newer records
+    /// besides) as the snapshot the next start reads in one piece.
+    pub async fn write_snapshot(&self, events: &[Event], newer: usize) -> Result<(), StoreError> {
+        match self {
+            Store::Idb(store) => store.write_snapshot(events, newer).await,
+            // Nothing to speed up: memory is read in one piece anyway.
+            Store::Memory(_) => Ok(()),
         }
     }
 
@@ -134,5 +165,6 @@ mod tests {
         pollster::block_on(contract::appending_twice_keeps_one(memory()));
         pollster::block_on(contract::state_round_trips_and_deletes(memory()));
         pollster::block_on(contract::clearing_removes_everything(memory()));
+        pollster::block_on(contract::snapshot_and_later_events_read_back_whole(memory()));
     }
 }

@@ -1,0 +1,86 @@
+// Start-up with a long learner log: imports a synthetic log of N answers (one year of heavy use)
+// into the release build in Chromium, reloads it several times and prints, as JSON, how long the
+// app took to read and replay its progress (User Timing marks `prepwise:load-start` →
+// `prepwise:loaded`) and when that finished after navigation began, without throttling and with
+// the CPU slowed 4× (a mid-range phone, as Lighthouse emulates one). Figures, not a test.
+//
+//   ./x build && node scripts/bench-start.mjs [N=10000] [RUNS=7]
+import { execFileSync } from "node:child_process";
+import { mkdir, readFile } from "node:fs/promises";
+import { openPage, start } from "../tests/e2e/support.mjs";
+
+const n = Number(process.argv[2] ?? 10000);
+const runs = Number(process.argv[3] ?? 7);
+
+await mkdir("target/bench", { recursive: true });
+const logPath = `target/bench/log-${n}.bin`;
+execFileSync(
+  "cargo",
+  ["run", "-q", "--release", "-p", "engine", "--example", "synth_log", "--", "target/corpus/index.bin", String(n), logPath],
+  { stdio: ["ignore", "ignore", "inherit"] },
+);
+const log = await readFile(logPath);
+// The events count is the log's leading varint (postcard's sequence length).
+let count = 0;
+for (let i = 0, shift = 0; ; i++, shift += 7) {
+  count += (log[i] & 0x7f) * 2 ** shift;
+  if (log[i] < 0x80) break;
+}
+const backup = JSON.stringify({
+  format: "prepwise-backup",
+  version: 1,
+  exported_at_ms: Date.now(),
+  count,
+  events: log.toString("base64"),
+});
+
+const env = await start();
+try {
+  const page = await openPage(env.context);
+  await page.goto(env.baseUrl + "/settings");
+  await page.getByRole("heading", { name: "Settings", level: 1 }).waitFor();
+  await page.locator('input[type="file"]').setInputFiles({
+    name: "bench.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(backup),
+  });
+  await page.locator(".import-status").filter({ hasText: /Imported/ }).waitFor({ timeout: 120000 });
+  // Let the background writes finish: the log is complete when a reload reads every event.
+  await page.waitForFunction(
+    async (want) => {
+      const db = await new Promise((ok) => (indexedDB.open("prepwise").onsuccess = (e) => ok(e.target.result)));
+      const have = await new Promise((ok) => (db.transaction("events").objectStore("events").count().onsuccess = (e) => ok(e.target.result)));
+      db.close();
+      return have >= want;
+    },
+    count,
+    { timeout: 300000, polling: 1000 },
+  );
+
+  const cdp = await env.context.newCDPSession(page);
+  const result = { events: count, runs };
+  for (const [label, rate] of [["unthrottled", 1], ["cpu_4x_slower", 4]]) {
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate });
+    const load = [];
+    const ready = [];
+    for (let i = 0; i < runs; i++) {
+      await page.reload();
+      await page.waitForFunction(() => performance.getEntriesByName("prepwise:loaded").length > 0, null, { timeout: 60000 });
+      const [start, end] = await page.evaluate(() => [
+        performance.getEntriesByName("prepwise:load-start")[0].startTime,
+        performance.getEntriesByName("prepwise:loaded")[0].startTime,
+      ]);
+      load.push(end - start);
+      ready.push(end);
+    }
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    result[label] = {
+      read_and_replay_ms_median: Math.round(median(load)),
+      read_and_replay_ms_all: load.map(Math.round),
+      loaded_after_navigation_ms_median: Math.round(median(ready)),
+    };
+  }
+  console.log(JSON.stringify(result, null, 2));
+} finally {
+  await env.close();
+}
