@@ -12,7 +12,8 @@ use crate::state::{provide_app_state, use_app_state, Health};
 #[component]
 pub fn App() -> impl IntoView {
     crate::settings::apply_theme(crate::settings::theme());
-    provide_app_state();
+    let state = provide_app_state();
+    crate::durability::provide_durability(state);
     crate::sw::provide_updates();
     let location = provide_location();
     let route = Memo::new(move |_| Route::parse(&location.path.get()));

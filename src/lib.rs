@@ -7,6 +7,7 @@ mod base64;
 mod chunks;
 mod components;
 mod corpus;
+mod durability;
 mod platform;
 mod router;
 pub mod routes;

@@ -14,6 +14,9 @@ use crate::platform::{now_ms, random_u64, today, utc_offset_minutes};
 use crate::session::Session;
 use crate::storage::{journal, Store, StoreError};
 
+/// What a full disk means for the learner (answers are still kept: see `storage::journal`).
+const OUT_OF_SPACE: &str = "This device is out of storage space for Prepwise. Your answers are kept on this device and will be saved when space is freed; export a backup from Settings now.";
+
 /// Key of the sitting in progress in the store's state.
 const SESSION_KEY: &str = "session";
 
@@ -78,6 +81,7 @@ impl AppState {
             notice.set(None);
         }
         let loaded = store.load().await;
+        crate::platform::mark("prepwise:read");
         let session = store
             .get_state(SESSION_KEY)
             .await
@@ -204,7 +208,7 @@ impl AppState {
                     }
                     Err(err) => {
                         let message = match err {
-                            StoreError::QuotaExceeded => "This device is out of space for Prepwise: your last answers are kept and will be saved when space is freed. Export a backup from Settings now.".to_string(),
+                            StoreError::QuotaExceeded => OUT_OF_SPACE.to_string(),
                             other => format!("Your last answer could not be saved yet ({other}); it is kept and will be retried."),
                         };
                         state.notice.set(Some(message));
@@ -268,10 +272,12 @@ impl AppState {
             let Some(store) = state.store.get_value() else {
                 return;
             };
-            if let Err(err) = store.put_state(SESSION_KEY, bytes.as_deref()).await {
-                state.notice.set(Some(format!(
+            match store.put_state(SESSION_KEY, bytes.as_deref()).await {
+                Ok(()) => {}
+                Err(StoreError::QuotaExceeded) => state.notice.set(Some(OUT_OF_SPACE.into())),
+                Err(err) => state.notice.set(Some(format!(
                     "The test in progress could not be saved ({err})."
-                )));
+                ))),
             }
         });
     }

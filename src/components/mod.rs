@@ -4,4 +4,5 @@ pub mod question;
 pub mod readiness;
 pub mod results;
 pub mod session_view;
+pub mod storage_hint;
 pub mod update_banner;

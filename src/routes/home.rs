@@ -2,6 +2,7 @@ use engine::StreakStatus;
 use leptos::prelude::*;
 
 use crate::components::readiness::readiness_html;
+use crate::components::storage_hint::StorageHint;
 use crate::platform::{now_ms, today};
 use crate::state::{engine, use_app_state};
 use crate::text::escape;
@@ -119,6 +120,7 @@ pub fn Home() -> impl IntoView {
                 "Short adaptive tests, a daily challenge and spaced review of your mistakes. Works offline."
             </p>
             {resume}
+            <StorageHint />
             <p class="goal" aria-live="polite">{goal}</p>
             <div class="home-grid">
                 <a class="card action-card" href="/daily">

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::durability::{download_backup, human_bytes, use_durability};
 use crate::settings::{self, Theme, GOALS};
 use crate::state::{use_app_state, Health};
 
@@ -8,6 +9,7 @@ use crate::state::{use_app_state, Health};
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let state = use_app_state();
+    let durability = use_durability();
     let theme = RwSignal::new(settings::theme());
     let goal = RwSignal::new(settings::daily_goal());
     let streaks_on = move || state.progress.with(|p| p.streak().enabled());
@@ -105,6 +107,23 @@ pub fn SettingsPage() -> impl IntoView {
                         Health::Loading => "Reading saved progress…".to_string(),
                     }}
                 </p>
+                <p class="topic-meta persistence">
+                    {move || match durability.persisted.get() {
+                        Some(true) => "Persistent storage: the browser has promised not to clear it to free space.",
+                        Some(false) if durability.asked.get() => "Not persistent: the browser was asked to keep it and said no. It may clear it when space runs low, and Safari clears sites not opened for 7 days. Installing Prepwise (Add to Home Screen) protects it; a backup protects it anywhere.",
+                        Some(false) => "Not persistent: the browser may clear it when space runs low, and Safari clears sites not opened for 7 days. Installing Prepwise (Add to Home Screen) protects it; a backup protects it anywhere.",
+                        None => "This browser does not say whether it will keep saved data: export a backup now and then.",
+                    }}
+                    {move || durability.usage.get().map(|(used, quota)| format!(" Using {} of {} available.", human_bytes(used), human_bytes(quota)))}
+                </p>
+                <Show when=move || durability.persisted.get() == Some(false)>
+                    <div class="actions">
+                        <button class="button secondary" type="button" on:click=move |_| durability.ask()>"Ask the browser to keep it"</button>
+                        <Show when=move || durability.can_install.get()>
+                            <button class="button secondary" type="button" on:click=move |_| durability.install()>"Install Prepwise"</button>
+                        </Show>
+                    </div>
+                </Show>
                 <Show
                     when=move || confirming.get()
                     fallback=move || view! {
@@ -130,7 +149,7 @@ pub fn SettingsPage() -> impl IntoView {
                     "Save every answer to a file, and bring it back on this or another device. Importing merges: nothing is duplicated or lost."
                 </p>
                 <div class="actions">
-                    <button class="button secondary" type="button" on:click=move |_| export_backup(state)>"Export backup"</button>
+                    <button class="button secondary" type="button" on:click=move |_| download_backup(state)>"Export backup"</button>
                     <label class="button secondary file-button">
                         "Import backup…"
                         <input class="sr-only" type="file" accept="application/json,.json" on:change=move |ev| import_backup(state, ev, import_message) />
@@ -151,33 +170,6 @@ pub fn SettingsPage() -> impl IntoView {
                 </p>
             </section>
         </main>
-    }
-}
-
-/// Downloads the whole log as `prepwise-backup-<date>.json`.
-fn export_backup(state: crate::state::AppState) {
-    let json = state
-        .events
-        .with_untracked(|events| crate::backup::export(events, crate::platform::now_ms()));
-    let name = format!("prepwise-backup-{}.json", crate::platform::today());
-    let download = || -> Option<()> {
-        let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(&json));
-        let options = web_sys::BlobPropertyBag::new();
-        options.set_type("application/json");
-        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
-        let document = web_sys::window()?.document()?;
-        let anchor: web_sys::HtmlAnchorElement =
-            wasm_bindgen::JsCast::dyn_into(document.create_element("a").ok()?).ok()?;
-        anchor.set_href(&url);
-        anchor.set_download(&name);
-        anchor.click();
-        web_sys::Url::revoke_object_url(&url).ok()
-    };
-    if download().is_none() {
-        state.notice.set(Some(
-            "The backup could not be saved: this browser refused the download.".into(),
-        ));
     }
 }
 

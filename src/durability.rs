@@ -1,0 +1,250 @@
+//! Keeping progress beyond the browser's goodwill: persistent storage, installing the app, and
+//! the backup download.
+//!
+//! Browsers may evict a site's storage: under storage pressure, and Safari after 7 days without a
+//! visit unless the app is on the home screen. `navigator.storage.persist()` asks for an exemption
+//! (Chromium decides by itself, mostly granting it to installed apps; Firefox asks the learner),
+//! so it is requested once the learner has progress worth keeping. When the answer is no, the app
+//! says so and suggests installing it and exporting a backup.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::state::AppState;
+
+/// Answers after which progress is worth asking the browser to keep (one sitting).
+const WORTH_KEEPING: usize = 5;
+const HINT_DISMISSED_KEY: &str = "prepwise.storage-hint-dismissed";
+/// A dismissed hint comes back after this long, if storage is still not persistent.
+const HINT_QUIET_MS: f64 = 30.0 * 86_400_000.0;
+
+#[derive(Clone, Copy)]
+pub struct Durability {
+    /// Whether the browser promised to keep this site's storage; `None` while unknown or where
+    /// the browser does not say.
+    pub persisted: RwSignal<Option<bool>>,
+    /// Bytes used and available to this site, as the browser estimates them.
+    pub usage: RwSignal<Option<(f64, f64)>>,
+    /// The browser's deferred install prompt (Chromium), when it offered one.
+    install_prompt: StoredValue<Option<JsValue>, LocalStorage>,
+    pub can_install: RwSignal<bool>,
+    hint_dismissed: RwSignal<bool>,
+    requested: StoredValue<bool>,
+    /// Whether the browser was asked on this page (to say what it answered).
+    pub asked: RwSignal<bool>,
+}
+
+/// Puts [`Durability`] in context, reads the current state, and asks for persistence once the
+/// learner has progress worth keeping.
+pub fn provide_durability(state: AppState) -> Durability {
+    let durability = Durability {
+        persisted: RwSignal::new(None),
+        usage: RwSignal::new(None),
+        install_prompt: StoredValue::new_local(None),
+        can_install: RwSignal::new(false),
+        hint_dismissed: RwSignal::new(hint_dismissed_recently()),
+        requested: StoredValue::new(false),
+        asked: RwSignal::new(false),
+    };
+    provide_context(durability);
+    durability.listen_for_install_prompt();
+    spawn_local(async move {
+        durability.persisted.set(storage_call("persisted").await);
+        durability.refresh_usage().await;
+    });
+    Effect::new(move |_| {
+        let worth_keeping = state.is_loaded() && state.events.with(Vec::len) >= WORTH_KEEPING;
+        if worth_keeping && durability.persisted.get() == Some(false) {
+            durability.request_once();
+        }
+    });
+    durability
+}
+
+pub fn use_durability() -> Durability {
+    expect_context::<Durability>()
+}
+
+impl Durability {
+    /// Asks the browser to keep this site's storage, unprompted: once per page, since Firefox
+    /// asks the learner each time.
+    fn request_once(&self) {
+        if !self.requested.get_value() {
+            self.requested.set_value(true);
+            self.ask();
+        }
+    }
+
+    /// Asks the browser to keep this site's storage (the learner pressed a button).
+    pub fn ask(&self) {
+        self.asked.set(true);
+        let this = *self;
+        spawn_local(async move {
+            if let Some(granted) = storage_call("persist").await {
+                this.persisted.set(Some(granted));
+            }
+            this.refresh_usage().await;
+        });
+    }
+
+    async fn refresh_usage(&self) {
+        let Some(manager) = storage_manager() else {
+            return;
+        };
+        let Ok(promise) = manager.estimate() else {
+            return;
+        };
+        let Ok(estimate) = JsFuture::from(promise).await else {
+            return;
+        };
+        let number = |key: &str| {
+            js_sys::Reflect::get(&estimate, &key.into())
+                .ok()
+                .and_then(|v| v.as_f64())
+        };
+        if let (Some(usage), Some(quota)) = (number("usage"), number("quota")) {
+            self.usage.set(Some((usage, quota)));
+        }
+    }
+
+    /// Whether to suggest installing and a backup: progress worth keeping, not persistent.
+    pub fn hint_visible(&self, state: AppState) -> bool {
+        self.persisted.get() == Some(false)
+            && !self.hint_dismissed.get()
+            && state.events.with(Vec::len) >= WORTH_KEEPING
+    }
+
+    pub fn dismiss_hint(&self) {
+        if let Some(storage) = local_storage() {
+            let _ = storage.set_item(HINT_DISMISSED_KEY, &js_sys::Date::now().to_string());
+        }
+        self.hint_dismissed.set(true);
+    }
+
+    /// Shows the browser's install dialog (only offered when the browser provided one).
+    pub fn install(&self) {
+        let Some(prompt) = self.install_prompt.get_value() else {
+            return;
+        };
+        self.install_prompt.set_value(None);
+        self.can_install.set(false);
+        let show = js_sys::Reflect::get(&prompt, &"prompt".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        if let Some(show) = show {
+            let _ = show.call0(&prompt);
+        }
+    }
+
+    fn listen_for_install_prompt(&self) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let this = *self;
+        let on_prompt = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+            // Keep the browser's mini-infobar away; the app offers installing where it helps.
+            event.prevent_default();
+            this.install_prompt.set_value(Some(event.into()));
+            this.can_install.set(true);
+        });
+        let on_installed = Closure::<dyn FnMut()>::new(move || {
+            this.can_install.set(false);
+            spawn_local(async move {
+                this.persisted.set(storage_call("persisted").await);
+            });
+        });
+        let _ = window.add_event_listener_with_callback(
+            "beforeinstallprompt",
+            on_prompt.as_ref().unchecked_ref(),
+        );
+        let _ = window.add_event_listener_with_callback(
+            "appinstalled",
+            on_installed.as_ref().unchecked_ref(),
+        );
+        // Listening for the page's lifetime.
+        on_prompt.forget();
+        on_installed.forget();
+    }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn hint_dismissed_recently() -> bool {
+    local_storage()
+        .and_then(|s| s.get_item(HINT_DISMISSED_KEY).ok().flatten())
+        .and_then(|at| at.parse::<f64>().ok())
+        .is_some_and(|at| js_sys::Date::now() - at < HINT_QUIET_MS)
+}
+
+fn storage_manager() -> Option<web_sys::StorageManager> {
+    // `navigator.storage` is missing on insecure origins and old browsers.
+    let navigator = web_sys::window()?.navigator();
+    let manager = js_sys::Reflect::get(&navigator, &"storage".into()).ok()?;
+    manager.dyn_into().ok()
+}
+
+/// `navigator.storage.persisted()` or `.persist()`: the browser's answer, `None` if it has none.
+async fn storage_call(method: &str) -> Option<bool> {
+    let manager = storage_manager()?;
+    let promise = match method {
+        "persist" => manager.persist(),
+        _ => manager.persisted(),
+    }
+    .ok()?;
+    JsFuture::from(promise).await.ok()?.as_bool()
+}
+
+/// Bytes as a person reads them: "340 KB", "1.2 MB".
+pub fn human_bytes(bytes: f64) -> String {
+    match bytes {
+        b if b < 1_000.0 => format!("{b:.0} bytes"),
+        b if b < 1_000_000.0 => format!("{:.0} KB", b / 1_000.0),
+        b if b < 1_000_000_000.0 => format!("{:.1} MB", b / 1_000_000.0),
+        b => format!("{:.1} GB", b / 1_000_000_000.0),
+    }
+}
+
+/// Downloads the whole log as `prepwise-backup-<date>.json`.
+pub fn download_backup(state: AppState) {
+    let json = state
+        .events
+        .with_untracked(|events| crate::backup::export(events, crate::platform::now_ms()));
+    let name = format!("prepwise-backup-{}.json", crate::platform::today());
+    let download = || -> Option<()> {
+        let parts = js_sys::Array::of1(&JsValue::from_str(&json));
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type("application/json");
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+        let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
+        let document = web_sys::window()?.document()?;
+        let anchor: web_sys::HtmlAnchorElement =
+            document.create_element("a").ok()?.dyn_into().ok()?;
+        anchor.set_href(&url);
+        anchor.set_download(&name);
+        anchor.click();
+        web_sys::Url::revoke_object_url(&url).ok()
+    };
+    if download().is_none() {
+        state.notice.set(Some(
+            "The backup could not be saved: this browser refused the download.".into(),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::human_bytes;
+
+    #[test]
+    fn bytes_read_as_people_say_them() {
+        assert_eq!(human_bytes(512.0), "512 bytes");
+        assert_eq!(human_bytes(340_200.0), "340 KB");
+        assert_eq!(human_bytes(1_260_000.0), "1.3 MB");
+        assert_eq!(human_bytes(2_000_000_000.0), "2.0 GB");
+    }
+}
