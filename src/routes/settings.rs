@@ -136,7 +136,7 @@ pub fn SettingsPage() -> impl IntoView {
                         <p id="confirm-text">"Delete every answer, your streak and your review schedule? This cannot be undone."</p>
                         <div class="actions">
                             <button class="button danger" type="button" on:click=do_reset>"Delete my progress"</button>
-                            <button class="button secondary" type="button" on:click=move |_| confirming.set(false)>"Keep it"</button>
+                            <button class="button secondary" type="button" on:click=move |_| confirming.set(false)>"Keep my progress"</button>
                         </div>
                     </div>
                 </Show>

@@ -64,7 +64,7 @@ test("settings switch the theme, persist it, and reset progress only after confi
 
   await app.open("/settings");
   await page.getByRole("button", { name: "Reset progress…" }).click();
-  await page.getByRole("button", { name: "Keep it" }).click();
+  await page.getByRole("button", { name: "Keep my progress" }).click();
   await page.getByRole("button", { name: "Reset progress…" }).click();
   await page.getByRole("button", { name: "Delete my progress" }).click();
   await page.getByText("Your progress was deleted.").waitFor();
