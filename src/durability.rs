@@ -19,7 +19,7 @@ use crate::state::AppState;
 const WORTH_KEEPING: usize = 5;
 const HINT_DISMISSED_KEY: &str = "prepwise.storage-hint-dismissed";
 /// A dismissed hint comes back after this long, if storage is still not persistent.
-const HINT_QUIET_MS: f64 = 30.0 * 86_400_000.0;
+const HINT_QUIET_MS: i64 = 30 * 86_400_000;
 
 #[derive(Clone, Copy)]
 pub struct Durability {
@@ -119,7 +119,7 @@ impl Durability {
 
     pub fn dismiss_hint(&self) {
         if let Some(storage) = local_storage() {
-            let _ = storage.set_item(HINT_DISMISSED_KEY, &js_sys::Date::now().to_string());
+            let _ = storage.set_item(HINT_DISMISSED_KEY, &crate::platform::now_ms().to_string());
         }
         self.hint_dismissed.set(true);
     }
@@ -177,8 +177,8 @@ fn local_storage() -> Option<web_sys::Storage> {
 fn hint_dismissed_recently() -> bool {
     local_storage()
         .and_then(|s| s.get_item(HINT_DISMISSED_KEY).ok().flatten())
-        .and_then(|at| at.parse::<f64>().ok())
-        .is_some_and(|at| js_sys::Date::now() - at < HINT_QUIET_MS)
+        .and_then(|at| at.parse::<i64>().ok())
+        .is_some_and(|at| crate::platform::now_ms() - at < HINT_QUIET_MS)
 }
 
 fn storage_manager() -> Option<web_sys::StorageManager> {
@@ -199,13 +199,23 @@ async fn storage_call(method: &str) -> Option<bool> {
     JsFuture::from(promise).await.ok()?.as_bool()
 }
 
-/// Bytes as a person reads them: "340 KB", "1.2 MB".
+/// Bytes as a person reads them: "340 KB", "1.3 MB". Integer arithmetic only: formatting a
+/// float would pull float printing into the wasm.
 pub fn human_bytes(bytes: f64) -> String {
+    let bytes = bytes.max(0.0) as u64;
+    // Tenths of the unit, rounded half up.
+    let tenths = |unit: u64| (bytes * 10 + unit / 2) / unit;
     match bytes {
-        b if b < 1_000.0 => format!("{b:.0} bytes"),
-        b if b < 1_000_000.0 => format!("{:.0} KB", b / 1_000.0),
-        b if b < 1_000_000_000.0 => format!("{:.1} MB", b / 1_000_000.0),
-        b => format!("{:.1} GB", b / 1_000_000_000.0),
+        b if b < 1_000 => format!("{b} bytes"),
+        b if b < 1_000_000 => format!("{} KB", (b + 500) / 1_000),
+        b if b < 1_000_000_000 => {
+            let t = tenths(1_000_000);
+            format!("{}.{} MB", t / 10, t % 10)
+        }
+        _ => {
+            let t = tenths(1_000_000_000);
+            format!("{}.{} GB", t / 10, t % 10)
+        }
     }
 }
 
@@ -245,6 +255,8 @@ mod tests {
         assert_eq!(human_bytes(512.0), "512 bytes");
         assert_eq!(human_bytes(340_200.0), "340 KB");
         assert_eq!(human_bytes(1_260_000.0), "1.3 MB");
+        assert_eq!(human_bytes(999_999.0), "1000 KB");
+        assert_eq!(human_bytes(10_740_003_051.0), "10.7 GB");
         assert_eq!(human_bytes(2_000_000_000.0), "2.0 GB");
     }
 }
