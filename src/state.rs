@@ -201,7 +201,11 @@ impl AppState {
             for event in pending {
                 match store.append(&event).await {
                     Ok(()) => {
-                        journal::remove(&event);
+                        // In memory only (storage refused), the journal is all that outlives the
+                        // tab: a newer version that owns the database picks the answers up there.
+                        if store.is_durable() {
+                            journal::remove(&event);
+                        }
                         state
                             .unsaved
                             .update_value(|u| u.retain(|e| e.id != event.id));

@@ -85,9 +85,7 @@ impl IdbStore {
         request.set_onupgradeneeded(None);
         request.set_onblocked(None);
         drop((on_upgrade, on_blocked));
-        let db: IdbDatabase = result
-            .map_err(|e| StoreError::Unavailable(message(&e)))?
-            .unchecked_into();
+        let db: IdbDatabase = result.map_err(unavailable)?.unchecked_into();
         let superseded = Rc::new(Cell::new(false));
         let (closing, flag) = (db.clone(), superseded.clone());
         let on_version_change = Closure::<dyn FnMut()>::new(move || {
@@ -423,6 +421,19 @@ fn message(error: &JsValue) -> String {
         .map(|e| format!("{}: {}", e.name(), e.message()))
         .or_else(|| error.as_string())
         .unwrap_or_else(|| "unknown error".into())
+}
+
+/// Why the database did not open. A `VersionError` means a newer version of the app upgraded it
+/// (this page is an old copy): the data is there, and a reload brings the version that reads it.
+fn unavailable(error: JsValue) -> StoreError {
+    let newer = error
+        .dyn_ref::<web_sys::DomException>()
+        .is_some_and(|e| e.name() == "VersionError");
+    StoreError::Unavailable(if newer {
+        "your progress was saved by a newer version of Prepwise; reload the page to get it".into()
+    } else {
+        message(&error)
+    })
 }
 
 fn failed(error: JsValue) -> StoreError {

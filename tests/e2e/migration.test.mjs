@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { openPage, start } from "./support.mjs";
-import { App } from "./pages.mjs";
+import { App, Quiz } from "./pages.mjs";
 
 /** The fixture's records as [key, version, base64]; the key is the event id (postcard varint after the version byte) as 16 hex digits. */
 async function version1Records() {
@@ -75,6 +75,38 @@ test("a version-1 database: the app waits for the old tab, upgrades it and shows
     await page.getByRole("heading", { name: "Readiness over time" }).waitFor();
     assert.ok(await page.getByRole("img", { name: /^Python fundamentals: readiness/ }).isVisible());
     assert.deepEqual(page.problems, []);
+  } finally {
+    await env.close();
+  }
+});
+
+test("a database of a newer version: the app says so, deletes nothing, and keeps new answers for it", async () => {
+  const env = await start();
+  try {
+    const setup = await openPage(env.context);
+    await setup.goto(env.baseUrl + "/favicon.svg");
+    await setup.evaluate(async () => {
+      const open = indexedDB.open("prepwise", 99);
+      open.onupgradeneeded = () => open.result.createObjectStore("future").put("kept", "k");
+      const db = await new Promise((ok) => (open.onsuccess = () => ok(open.result)));
+      db.close();
+    });
+    await setup.close();
+
+    const page = await openPage(env.context);
+    const app = new App(page, env.baseUrl);
+    await app.open("/test/statistics");
+    await page.getByRole("alert").filter({ hasText: "saved by a newer version of Prepwise; reload the page to get it" }).waitFor();
+    await new Quiz(page).dontKnow();
+    const [version, kept, journal] = await page.evaluate(async () => {
+      const db = await new Promise((ok) => (indexedDB.open("prepwise").onsuccess = (e) => ok(e.target.result)));
+      const value = await new Promise((ok) => (db.transaction("future").objectStore("future").get("k").onsuccess = (e) => ok(e.target.result)));
+      db.close();
+      return [db.version, value, Object.keys(localStorage).filter((k) => k.startsWith("prepwise.pending.")).length];
+    });
+    assert.equal(version, 99, "the newer database is untouched");
+    assert.equal(kept, "kept");
+    assert.equal(journal, 1, "the answer waits in the journal for the version that can store it");
   } finally {
     await env.close();
   }
