@@ -89,13 +89,16 @@ impl Session {
         now_ms: i64,
         seed: u64,
     ) -> Result<Session, StartError> {
-        let mut topics: Vec<u16> = items
+        let mut topics: Vec<u16> = Vec::new();
+        for topic in items
             .iter()
             .filter_map(|&i| engine.bank().items.get(i))
             .map(|m| m.topic)
-            .collect();
-        topics.sort_unstable();
-        topics.dedup();
+        {
+            if let Err(at) = topics.binary_search(&topic) {
+                topics.insert(at, topic);
+            }
+        }
         Session::begin(
             engine,
             progress,
@@ -230,13 +233,11 @@ impl Session {
 pub fn grade(response: &Response, correct_options: &[u8]) -> bool {
     match response {
         Response::DontKnow => false,
+        // As sets of option indices (a question has at most 8 options): order and repeats
+        // do not matter.
         Response::Chose(chosen) => {
-            let mut chosen = chosen.clone();
-            chosen.sort_unstable();
-            chosen.dedup();
-            let mut correct = correct_options.to_vec();
-            correct.sort_unstable();
-            !chosen.is_empty() && chosen == correct
+            let set = |options: &[u8]| options.iter().fold(0u64, |set, &o| set | 1 << (o & 63));
+            !chosen.is_empty() && set(chosen) == set(correct_options)
         }
     }
 }

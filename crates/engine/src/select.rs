@@ -198,9 +198,12 @@ impl Engine {
             Scope::Topic(topic) => vec![*topic],
             Scope::Mixed(topics) if topics.is_empty() => return Err(TestError::EmptyScope),
             Scope::Mixed(topics) => {
-                let mut unique = topics.clone();
-                unique.sort_unstable();
-                unique.dedup();
+                let mut unique: Vec<u16> = Vec::with_capacity(topics.len());
+                for &topic in topics {
+                    if let Err(at) = unique.binary_search(&topic) {
+                        unique.insert(at, topic);
+                    }
+                }
                 unique
             }
         };
