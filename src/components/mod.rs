@@ -2,6 +2,7 @@
 
 pub mod question;
 pub mod readiness;
+pub mod references;
 pub mod results;
 pub mod session_view;
 pub mod update_banner;
