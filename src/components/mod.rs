@@ -5,4 +5,5 @@ pub mod readiness;
 pub mod references;
 pub mod results;
 pub mod session_view;
+pub mod streak;
 pub mod update_banner;

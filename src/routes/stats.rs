@@ -1,6 +1,7 @@
 use engine::{Event, EventBody, LocalDate, Outcome, Readiness};
 use leptos::prelude::*;
 
+use crate::components::streak::{streak_text, study_day_rule};
 use crate::platform::today;
 use crate::state::{engine, use_app_state};
 use crate::text::escape;
@@ -51,8 +52,13 @@ pub fn StatsPage() -> impl IntoView {
             if days == 1 { "" } else { "s" },
             correct * 100 / answers.len()
         );
+        let streak = state
+            .progress
+            .with(|p| streak_text(p.streak().status(today())))
+            .map(|text| view! { <p class="hint">{text}". "{study_day_rule()}</p> });
         view! {
             <p class="lede">{summary}</p>
+            {streak}
             <section aria-labelledby="readiness-title">
                 <h2 id="readiness-title" class="section-title">"Readiness over time"</h2>
                 <p class="hint">

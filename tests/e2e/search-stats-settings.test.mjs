@@ -61,6 +61,13 @@ test("stats draw readiness, activity and accuracy after practice", async () => {
   assert.ok(months >= 3, `18 weeks span at least 3 month labels (saw ${months})`);
   assert.equal(await page.getByRole("img", { name: /^Level \d/ }).count(), 5);
 
+  // Five answers in an ordinary test make a study day: the streak is named for what it counts,
+  // the same way here and on the home page's daily-challenge card.
+  assert.ok(await page.getByText(/^1-day study streak · today counted\. A study day has at least 5 answers/).isVisible());
+  await page.getByRole("link", { name: "Prepwise" }).click();
+  const daily = page.getByRole("link", { name: /Daily challenge/ });
+  await daily.waitFor();
+  assert.match(await daily.textContent(), /1-day study streak · today counted/);
   assert.deepEqual(page.problems, []);
   await page.close();
 });
