@@ -54,7 +54,14 @@ pub fn QuestionCard(
                 .target()
                 .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
                 .is_some_and(|input| input.type_() == "search");
+            // While a dialog (the shortcut list) is open, the question beneath takes no keys.
+            let dialog_open = document()
+                .query_selector("dialog[open]")
+                .ok()
+                .flatten()
+                .is_some();
             if !typing
+                && !dialog_open
                 && !event.ctrl_key()
                 && !event.meta_key()
                 && !event.alt_key()
