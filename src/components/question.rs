@@ -8,6 +8,7 @@ use engine::{Chunk, Kind, Response};
 use leptos::html;
 use leptos::prelude::*;
 
+use crate::components::references::references_html;
 use crate::state::{bookmarks, use_app_state};
 
 /// What the learner did with the question.
@@ -53,7 +54,14 @@ pub fn QuestionCard(
                 .target()
                 .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
                 .is_some_and(|input| input.type_() == "search");
+            // While a dialog (the shortcut list) is open, the question beneath takes no keys.
+            let dialog_open = document()
+                .query_selector("dialog[open]")
+                .ok()
+                .flatten()
+                .is_some();
             if !typing
+                && !dialog_open
                 && !event.ctrl_key()
                 && !event.meta_key()
                 && !event.alt_key()
@@ -153,7 +161,8 @@ pub fn QuestionCard(
     };
     let dont_know = move |_| on_submit.run(Response::DontKnow);
     let explanation = question.explanation_html.clone();
-    let references = question.references.clone();
+    let references =
+        (!question.references.is_empty()).then(|| references_html(&question.references));
 
     view! {
         <article class="question" aria-labelledby="question-prompt">
@@ -198,9 +207,7 @@ pub fn QuestionCard(
                     view! {
                         <p class=if a.correct { "verdict good" } else { "verdict bad" }>{verdict}</p>
                         <div class="explanation" inner_html=explanation.clone()></div>
-                        {(!references.is_empty()).then(|| view! {
-                            <p class="references">"Further reading: "{references.join("; ")}</p>
-                        })}
+                        {references.clone().map(|html| view! { <p class="references" inner_html=html></p> })}
                     }
                 })}
             </div>

@@ -7,6 +7,7 @@ use leptos::task::spawn_local;
 
 use crate::chunks::load_question;
 use crate::components::readiness::readiness_html;
+use crate::components::references::references_html;
 use crate::platform::now_ms;
 use crate::session::{Asked, Session};
 use crate::state::{engine, use_app_state};
@@ -151,10 +152,12 @@ fn ResultItem(asked: Asked) -> impl IntoView {
                     let q = &chunk.questions[position];
                     let right: Vec<String> = q.choices.iter().filter(|c| c.correct).map(|c| c.html.clone()).collect();
                     let code = q.code_html.clone().unwrap_or_default();
+                    let references = (!q.references.is_empty()).then(|| references_html(&q.references));
                     view! {
                         <div class="code-block" inner_html=code></div>
                         <p class="why"><span class="why-label">"Answer: "</span><span inner_html=right.join("; ")></span></p>
                         <div class="explanation" inner_html=q.explanation_html.clone()></div>
+                        {references.map(|html| view! { <p class="references" inner_html=html></p> })}
                     }
                 })}
             </details>

@@ -1,9 +1,10 @@
 //! Runs the sitting in progress, whatever its kind: shows the current question, grades the
 //! answer, records it, moves on, and shows the results at the end. Keyboard: 1–9 choose,
-//! Enter submits or goes on, ? lists the keys.
+//! Enter submits or goes on, ? lists the keys (in a modal dialog).
 
 use engine::{Answer, Kind, Response};
 use leptos::ev;
+use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -17,7 +18,26 @@ use crate::state::{engine, use_app_state};
 pub fn SessionView() -> impl IntoView {
     let state = use_app_state();
     let selected = RwSignal::new(Vec::<usize>::new());
-    let show_keys = RwSignal::new(false);
+    // The shortcut list is a modal dialog: it opens over the page wherever the learner has
+    // scrolled to and takes the focus; when it closes (Close, Escape, ?) the browser gives the
+    // focus back to where it was. Whether it is open is the element's own state, read when a key
+    // is pressed: the `close` event arrives a task later than the key that closed it.
+    let keys_dialog = NodeRef::<html::Dialog>::new();
+    let keys_close = NodeRef::<html::Button>::new();
+    let keys_open = move || keys_dialog.get_untracked().is_some_and(|d| d.open());
+    let open_keys = move || {
+        if let Some(dialog) = keys_dialog.get_untracked().filter(|d| !d.open()) {
+            let _ = dialog.show_modal();
+            if let Some(close) = keys_close.get_untracked() {
+                let _ = close.focus();
+            }
+        }
+    };
+    let close_keys = move || {
+        if let Some(dialog) = keys_dialog.get_untracked() {
+            dialog.close();
+        }
+    };
     let load_error = RwSignal::new(None::<String>);
 
     // The current question's text, fetched when the question changes.
@@ -117,13 +137,19 @@ pub fn SessionView() -> impl IntoView {
         if in_text_field {
             return;
         }
+        // While the list is open, the question beneath takes no keys; Escape is the dialog's own.
+        if keys_open() {
+            if event.key() == "?" {
+                close_keys();
+            }
+            return;
+        }
         let is_answered = answered.with_untracked(Option::is_some);
         let finished = state
             .session
             .with_untracked(|s| s.as_ref().is_some_and(|s| s.is_finished()));
         match event.key().as_str() {
-            "?" => show_keys.update(|v| *v = !*v),
-            "Escape" => show_keys.set(false),
+            "?" => open_keys(),
             "Enter" if finished => {}
             "Enter" if is_answered => {
                 event.prevent_default();
@@ -216,20 +242,23 @@ pub fn SessionView() -> impl IntoView {
         <div class="session">
             {question}
             <p class="keys-hint">
-                <button class="link-button" type="button" on:click=move |_| show_keys.update(|v| *v = !*v)>
+                <button class="link-button" type="button" on:click=move |_| open_keys()>
                     "Keyboard shortcuts (?)"
                 </button>
             </p>
-            <Show when=move || show_keys.get()>
-                <div class="keys card" role="dialog" aria-label="Keyboard shortcuts">
-                    <dl>
-                        <dt>"1–6"</dt><dd>"choose (or untick) an option by its number"</dd>
-                        <dt>"Enter"</dt><dd>"submit, then go to the next question"</dd>
-                        <dt>"B"</dt><dd>"bookmark the question, or remove the bookmark"</dd>
-                        <dt>"?"</dt><dd>"show or hide this list"</dd>
-                    </dl>
-                </div>
-            </Show>
+            <dialog class="keys" node_ref=keys_dialog aria-labelledby="keys-title">
+                <h2 id="keys-title" class="card-title">"Keyboard shortcuts"</h2>
+                <dl>
+                    <dt>"1–6"</dt><dd>"choose (or untick) an option by its number"</dd>
+                    <dt>"Enter"</dt><dd>"submit, then go to the next question"</dd>
+                    <dt>"B"</dt><dd>"bookmark the question, or remove the bookmark"</dd>
+                    <dt>"?"</dt><dd>"show or hide this list"</dd>
+                    <dt>"Esc"</dt><dd>"close this list"</dd>
+                </dl>
+                <button class="button" type="button" node_ref=keys_close on:click=move |_| close_keys()>
+                    "Close"
+                </button>
+            </dialog>
         </div>
     }
 }

@@ -63,7 +63,7 @@ pub fn DailyPage() -> impl IntoView {
                 fallback=move || view! {
                     <Show when=move || done_today.get() fallback=|| view! { <p class="shell-status">"Loading…"</p> }>
                         <h1>"Done for today"</h1>
-                        <p class="lede">"A new challenge arrives after midnight. Your streak and results are on the home page."</p>
+                        <p class="lede">"A new challenge arrives after midnight. Your study streak and results are on the home page."</p>
                         <a class="button" href="/">"Home"</a>
                     </Show>
                 }

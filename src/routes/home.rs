@@ -1,14 +1,14 @@
-use engine::StreakStatus;
 use leptos::prelude::*;
 
 use crate::components::readiness::readiness_html;
 use crate::components::storage_hint::StorageHint;
+use crate::components::streak::streak_text;
 use crate::platform::{now_ms, today};
 use crate::state::{engine, use_app_state};
 use crate::text::escape;
 
-/// The home page: continue, today's challenge and streak, review due, and every topic with its
-/// readiness.
+/// The home page: continue, today's challenge and the study streak, review due, and every
+/// topic with its readiness.
 #[component]
 pub fn Home() -> impl IntoView {
     let state = use_app_state();
@@ -27,37 +27,9 @@ pub fn Home() -> impl IntoView {
     };
 
     let streak = move || {
-        let status = state.progress.with(|p| p.streak().status(today()));
-        match status {
-            StreakStatus::Off => None,
-            StreakStatus::Active {
-                days,
-                done_today,
-                freezes_left,
-                ..
-            } => Some(format!(
-                "{days}-day streak{}{}",
-                if done_today {
-                    " · today done"
-                } else {
-                    " · keep it alive today"
-                },
-                if freezes_left > 0 {
-                    format!(
-                        " · {freezes_left} freeze{}",
-                        if freezes_left == 1 { "" } else { "s" }
-                    )
-                } else {
-                    String::new()
-                }
-            )),
-            StreakStatus::Inactive { best_days, .. } if best_days > 0 => {
-                Some(format!("No streak running · best {best_days} days"))
-            }
-            StreakStatus::Inactive { .. } => {
-                Some("Answer 5 questions a day to start a streak".to_string())
-            }
-        }
+        state
+            .progress
+            .with(|p| streak_text(p.streak().status(today())))
     };
     let daily_done = Memo::new(move |_| {
         let date = today();

@@ -94,7 +94,7 @@ pub fn SettingsPage() -> impl IntoView {
                         prop:checked=streaks_on
                         on:change=move |ev| state.set_streaks_enabled(event_target_checked(&ev))
                     />
-                    "Track a daily streak (5 answers a day keep it alive; a freeze is earned every 7 days)"
+                    "Track a study streak (a day with at least 5 answers, in any mode, counts; a freeze is earned every 7 days)"
                 </label>
             </section>
 

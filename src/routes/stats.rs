@@ -1,6 +1,7 @@
 use engine::{Event, EventBody, LocalDate, Outcome, Readiness};
 use leptos::prelude::*;
 
+use crate::components::streak::{streak_text, study_day_rule};
 use crate::platform::today;
 use crate::state::{engine, use_app_state};
 use crate::text::escape;
@@ -9,6 +10,9 @@ use crate::text::escape;
 const CALENDAR_WEEKS: i32 = 18;
 /// Active days shown per readiness line.
 const HISTORY_DAYS: usize = 60;
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 /// Progress over time, drawn as inline SVG: readiness per topic with its band, an activity
 /// calendar, and accuracy by difficulty.
@@ -48,11 +52,19 @@ pub fn StatsPage() -> impl IntoView {
             if days == 1 { "" } else { "s" },
             correct * 100 / answers.len()
         );
+        let streak = state
+            .progress
+            .with(|p| streak_text(p.streak().status(today())))
+            .map(|text| view! { <p class="hint">{text}". "{study_day_rule()}</p> });
         view! {
             <p class="lede">{summary}</p>
+            {streak}
             <section aria-labelledby="readiness-title">
                 <h2 id="readiness-title" class="section-title">"Readiness over time"</h2>
-                <p class="hint">"The line is the estimate; the shaded band is where it likely lies (95 %)."</p>
+                <p class="hint">
+                    "Readiness (0–100 %) is the share of a topic's typical interview questions you would likely get right, at the end of each day you practised. Dashed lines mark where Building (40), Interview-ready (65) and Strong (85) begin."
+                </p>
+                <p class="hint chart-legend" inner_html=CHART_LEGEND></p>
                 <ul class="plain-list chart-list">{readiness_charts(&events)}</ul>
             </section>
             <section aria-labelledby="activity-title">
@@ -115,35 +127,83 @@ fn readiness_history(events: &[Event]) -> Vec<(u16, Vec<(LocalDate, Readiness)>)
         .collect()
 }
 
+/// The readiness charts' key: what the line and the band are.
+const CHART_LEGEND: &str = r#"<svg class="legend-swatch" viewBox="0 0 24 12" aria-hidden="true"><line class="chart-line" x1="2" y1="6" x2="22" y2="6"/></svg> estimate <svg class="legend-swatch" viewBox="0 0 24 12" aria-hidden="true"><rect class="chart-band" width="24" height="12" rx="2"/></svg> likely range (95 %)"#;
+
+/// "3 Mar", with the year when it is not this year's.
+fn short_date(date: LocalDate) -> String {
+    let (year, month, day) = date.ymd();
+    let month = MONTHS[usize::from(month.clamp(1, 12)) - 1];
+    if year == today().ymd().0 {
+        format!("{day} {month}")
+    } else {
+        format!("{day} {month} {year}")
+    }
+}
+
 /// Charts are SVG markup built as text (numbers and escaped labels only) and inserted as HTML:
-/// a typed view per SVG element would cost far more wasm for static drawings.
+/// a typed view per SVG element would cost far more wasm for static drawings. Each chart has a
+/// readiness axis (0–100, the band thresholds dashed) and its first and last dates below. A
+/// single day is a dot with its band drawn as a short bar, since a band needs two points.
 fn readiness_charts(events: &[Event]) -> impl IntoView {
-    let (width, height, pad) = (320.0_f64, 96.0_f64, 4.0_f64);
+    // The plot area: left of it the readiness axis, below it the dates.
+    let (width, height) = (320.0_f64, 132.0_f64);
+    let (left, right, top, bottom) = (40.0_f64, 312.0_f64, 8.0_f64, 110.0_f64);
+    let dates_y = bottom + 16.0;
     readiness_history(events)
         .into_iter()
         .map(|(topic, points)| {
             let title = engine().bank().topics[usize::from(topic)].title.clone();
             let n = points.len();
-            let x = |i: usize| if n == 1 { width / 2.0 } else { pad + (width - 2.0 * pad) * i as f64 / (n - 1) as f64 };
-            let y = |score: u8| pad + (height - 2.0 * pad) * (1.0 - f64::from(score) / 100.0);
-            let line: Vec<String> = points.iter().enumerate().map(|(i, (_, r))| format!("{:.1},{:.1}", x(i), y(r.score))).collect();
-            let upper = points.iter().enumerate().map(|(i, (_, r))| format!("{:.1},{:.1}", x(i), y(r.high)));
-            let lower = points.iter().enumerate().rev().map(|(i, (_, r))| format!("{:.1},{:.1}", x(i), y(r.low)));
-            let band: Vec<String> = upper.chain(lower).collect();
+            let x = |i: usize| if n == 1 { (left + right) / 2.0 } else { left + (right - left) * i as f64 / (n - 1) as f64 };
+            let y = |score: u8| top + (bottom - top) * (1.0 - f64::from(score) / 100.0);
             let (first_date, _) = points[0];
             let (last_date, last) = points[n - 1];
             let label = format!("{title}: readiness {} ({}–{}) on {last_date}, from {first_date}", last.band.label(), last.low, last.high);
-            // Band thresholds: 40, 65, 85.
-            let grid: String = [40u8, 65, 85]
+            // The band thresholds (40, 65, 85) dashed, the scale's ends solid, each labelled.
+            let axis: String = [0u8, 40, 65, 85, 100]
                 .iter()
-                .map(|&t| format!(r#"<line class="chart-grid" x1="0" x2="{width}" y1="{0:.1}" y2="{0:.1}"/>"#, y(t)))
+                .map(|&t| {
+                    let class = if t % 100 == 0 { "chart-rule" } else { "chart-grid" };
+                    format!(
+                        r#"<line class="{class}" x1="{left}" x2="{right}" y1="{0:.1}" y2="{0:.1}"/><text class="chart-axis" x="{1}" y="{0:.1}" text-anchor="end" dominant-baseline="middle">{t}</text>"#,
+                        y(t),
+                        left - 6.0
+                    )
+                })
                 .collect();
-            let dot = if n == 1 { format!(r#"<circle class="chart-dot" cx="{:.1}" cy="{:.1}" r="3"/>"#, x(0), y(last.score)) } else { String::new() };
+            let axis_title = format!(
+                r#"<text class="chart-axis" transform="translate(8 {:.1}) rotate(-90)" text-anchor="middle" dominant-baseline="middle">Readiness %</text>"#,
+                (top + bottom) / 2.0
+            );
+            let dates = if n == 1 {
+                format!(r#"<text class="chart-axis" x="{:.1}" y="{dates_y}" text-anchor="middle">{}</text>"#, x(0), short_date(first_date))
+            } else {
+                format!(
+                    r#"<text class="chart-axis" x="{left}" y="{dates_y}" text-anchor="start">{}</text><text class="chart-axis" x="{right}" y="{dates_y}" text-anchor="end">{}</text>"#,
+                    short_date(first_date),
+                    short_date(last_date)
+                )
+            };
+            let data = if n == 1 {
+                format!(
+                    r#"<rect class="chart-band" x="{:.1}" y="{:.1}" width="20" height="{:.1}" rx="3"/><circle class="chart-dot" cx="{:.1}" cy="{:.1}" r="4"/>"#,
+                    x(0) - 10.0,
+                    y(last.high),
+                    (y(last.low) - y(last.high)).max(2.0),
+                    x(0),
+                    y(last.score)
+                )
+            } else {
+                let line: Vec<String> = points.iter().enumerate().map(|(i, (_, r))| format!("{:.1},{:.1}", x(i), y(r.score))).collect();
+                let upper = points.iter().enumerate().map(|(i, (_, r))| format!("{:.1},{:.1}", x(i), y(r.high)));
+                let lower = points.iter().enumerate().rev().map(|(i, (_, r))| format!("{:.1},{:.1}", x(i), y(r.low)));
+                let band: Vec<String> = upper.chain(lower).collect();
+                format!(r#"<polygon class="chart-band" points="{}"/><polyline class="chart-line" points="{}"/>"#, band.join(" "), line.join(" "))
+            };
             let svg = format!(
-                r#"<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="{}">{grid}<polygon class="chart-band" points="{}"/><polyline class="chart-line" points="{}"/>{dot}</svg>"#,
-                escape(&label),
-                band.join(" "),
-                line.join(" ")
+                r#"<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="{}">{axis}{axis_title}{data}{dates}</svg>"#,
+                escape(&label)
             );
             view! {
                 <li class="card chart-card">
@@ -158,9 +218,13 @@ fn readiness_charts(events: &[Event]) -> impl IntoView {
         .collect_view()
 }
 
+/// The last weeks as a contribution calendar: a column per week (Monday first), a row per
+/// weekday, with the months along the top and Mon, Wed, Fri down the side.
 fn calendar(answers: &[(&Event, &engine::Answer)]) -> impl IntoView {
     let today = today();
     let (cell, gap) = (14.0_f64, 3.0_f64);
+    // Room for the weekday names on the left and the month names on top.
+    let (left, top) = (30.0_f64, 16.0_f64);
     // Columns are weeks ending with the current one; rows are days Monday..Sunday.
     let weekday = |d: LocalDate| (d.days_since_epoch() + 3).rem_euclid(7); // 1970-01-01 was a Thursday
     let start = today.add_days(-(weekday(today) + 7 * (CALENDAR_WEEKS - 1)));
@@ -181,16 +245,48 @@ fn calendar(answers: &[(&Event, &engine::Answer)]) -> impl IntoView {
             format!(
                 r#"<rect class="heat heat-{}" x="{:.0}" y="{:.0}" width="{cell}" height="{cell}" rx="3"><title>{}: {count} answer{}</title></rect>"#,
                 heat_level(count),
-                col as f64 * (cell + gap),
-                row as f64 * (cell + gap),
+                left + col as f64 * (cell + gap),
+                top + row as f64 * (cell + gap),
                 start.add_days(i as i32),
                 if count == 1 { "" } else { "s" }
             )
         })
         .collect();
-    let (width, height) = (f64::from(CALENDAR_WEEKS) * (cell + gap), 7.0 * (cell + gap));
+    let weekdays: String = [(0, "Mon"), (2, "Wed"), (4, "Fri")]
+        .iter()
+        .map(|(row, name)| {
+            format!(
+                r#"<text class="chart-axis" x="0" y="{:.1}" dominant-baseline="middle">{name}</text>"#,
+                top + f64::from(*row) * (cell + gap) + cell / 2.0
+            )
+        })
+        .collect();
+    // A month's name stands over the first week that starts in it; the first column's is left
+    // out when the next month's name would overlap it.
+    let month_of = |col: i32| start.add_days(7 * col).ymd().1;
+    let months: String = (0..CALENDAR_WEEKS)
+        .filter(|&col| {
+            if col == 0 {
+                (1..3).all(|next| month_of(next) == month_of(0))
+            } else {
+                month_of(col) != month_of(col - 1)
+            }
+        })
+        .map(|col| {
+            format!(
+                r#"<text class="chart-axis" x="{:.0}" y="10">{}</text>"#,
+                left + f64::from(col) * (cell + gap),
+                MONTHS[usize::from(month_of(col)) - 1]
+            )
+        })
+        .collect();
+    let (width, height) = (
+        left + f64::from(CALENDAR_WEEKS) * (cell + gap),
+        top + 7.0 * (cell + gap),
+    );
     let svg = format!(
-        r#"<svg class="calendar" viewBox="0 0 {width} {height}" role="img" aria-label="Activity over the last {CALENDAR_WEEKS} weeks: {active} active days">{cells}</svg>"#
+        r#"<svg class="calendar" viewBox="0 0 {width} {height}" role="img" aria-label="Activity over the last {CALENDAR_WEEKS} weeks: {active} active day{}">{months}{weekdays}{cells}</svg>"#,
+        if active == 1 { "" } else { "s" }
     );
     let legend: String = (0..5)
         .map(|l| format!(r#"<svg class="legend-cell" viewBox="0 0 14 14" aria-hidden="true"><rect class="heat heat-{l}" width="14" height="14" rx="3"/></svg>"#))

@@ -70,6 +70,13 @@ for (const viewport of VIEWPORTS) {
           await page.locator("#question-prompt").waitFor();
         });
 
+        await shot("shortcuts", async () => {
+          await page.keyboard.press("?");
+          await page.getByRole("dialog", { name: "Keyboard shortcuts" }).waitFor();
+        });
+        await page.keyboard.press("Escape");
+        await page.getByRole("dialog", { name: "Keyboard shortcuts" }).waitFor({ state: "hidden" });
+
         await shot("test-feedback", async () => {
           await quiz.answerWithKeys(1);
           await quiz.feedbackShowsTheAnswerAndWhy();

@@ -4,6 +4,8 @@ import assert from "node:assert/strict";
 import { openPage, start } from "./support.mjs";
 import { App, Quiz } from "./pages.mjs";
 
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
 let env;
 before(async () => (env = await start()));
 after(async () => env?.close());
@@ -39,9 +41,33 @@ test("stats draw readiness, activity and accuracy after practice", async () => {
   await new Quiz(page).finishWithDontKnow();
   await page.getByRole("link", { name: "Stats" }).click();
   await app.heading("Readiness over time").waitFor();
-  assert.ok(await page.getByRole("img", { name: /^Deep learning: readiness/ }).isVisible());
-  assert.ok(await page.getByRole("img", { name: /Activity over the last 18 weeks: 1 active days/ }).isVisible());
+  const chart = page.getByRole("img", { name: /^Deep learning: readiness/ });
+  assert.ok(await chart.isVisible());
+  // One sitting is one point: its 95 % band is still drawn (as a bar, with some width and height).
+  const band = await chart.locator(".chart-band").boundingBox();
+  assert.ok(band && band.width >= 8 && band.height >= 8, `the band of a single point is drawn: ${JSON.stringify(band)}`);
+  // The axes say what they measure: the readiness scale and the date of the sitting.
+  assert.ok(await chart.getByText("Readiness %").isVisible(), "the y axis is labelled");
+  for (const tick of ["0", "40", "65", "85", "100"]) assert.ok(await chart.getByText(tick, { exact: true }).isVisible(), `tick ${tick}`);
+  const now = new Date();
+  const day = `${now.getDate()} ${MONTHS[now.getMonth()]}`;
+  assert.ok(await chart.getByText(day, { exact: true }).isVisible(), `the x axis shows the date ${day}`);
+  assert.ok(await page.getByText("likely range (95 %)").isVisible(), "the legend explains the band");
+
+  const calendar = page.getByRole("img", { name: "Activity over the last 18 weeks: 1 active day" });
+  assert.ok(await calendar.isVisible());
+  for (const weekday of ["Mon", "Wed", "Fri"]) assert.ok(await calendar.getByText(weekday, { exact: true }).isVisible(), `${weekday} labels its row`);
+  const months = await calendar.getByText(new RegExp(`^(${MONTHS.join("|")})$`)).count();
+  assert.ok(months >= 3, `18 weeks span at least 3 month labels (saw ${months})`);
   assert.equal(await page.getByRole("img", { name: /^Level \d/ }).count(), 5);
+
+  // Five answers in an ordinary test make a study day: the streak is named for what it counts,
+  // the same way here and on the home page's daily-challenge card.
+  assert.ok(await page.getByText(/^1-day study streak · today counted\. A study day has at least 5 answers/).isVisible());
+  await page.getByRole("link", { name: "Prepwise" }).click();
+  const daily = page.getByRole("link", { name: /Daily challenge/ });
+  await daily.waitFor();
+  assert.match(await daily.textContent(), /1-day study streak · today counted/);
   assert.deepEqual(page.problems, []);
   await page.close();
 });
@@ -57,7 +83,7 @@ test("settings switch the theme, persist it, and reset progress only after confi
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), "dark");
   assert.ok(await page.getByRole("radio", { name: "Dark" }).isChecked());
 
-  await page.getByRole("checkbox", { name: /Track a daily streak/ }).uncheck();
+  await page.getByRole("checkbox", { name: /Track a study streak/ }).uncheck();
   await page.getByRole("link", { name: "Prepwise" }).click();
   await app.heading(/Practise for your next/).waitFor();
   assert.equal(await page.getByText(/streak/i).count(), 0, "no streak shown when opted out");

@@ -1,5 +1,6 @@
 // The app shell: the release build loads, the home page renders, and an unknown URL shows the
-// app's own not-found page, all without a console error.
+// app's own not-found page, all without a console error; the swap from the static shell to the
+// app moves nothing (cumulative layout shift, measured).
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { openPage, start } from "./support.mjs";
@@ -41,3 +42,52 @@ test("the static shell paints before the wasm runs", async () => {
   assert.equal(background, "solid", "the shell is styled before the app arrives");
   await own.close();
 });
+
+// The static shell in index.html uses the app's own header and layout so that the app replacing
+// it moves nothing. Measured here rather than believed: every layout shift from the first paint
+// of a first visit (a fresh profile) until the home page is interactive, summed as the browser
+// reports them (Cumulative Layout Shift; "good" is below 0.1).
+for (const viewport of [{ width: 360, height: 640 }, { width: 1280, height: 800 }]) {
+  const size = `${viewport.width}x${viewport.height}`;
+  test(`the first load of the home page shifts no layout at ${size} (CLS below 0.1)`, async () => {
+    const own = await start({ viewport });
+    try {
+      const page = await openPage(own.context);
+      await page.goto(own.baseUrl + "/");
+      // Interactive: the app has replaced the shell and drawn the home page's links.
+      await page.getByRole("heading", { level: 1, name: /interview/i }).waitFor();
+      await page.getByRole("link", { name: /Mixed test/ }).waitFor();
+      await page.locator("a.topic-card").first().waitFor();
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      const supported = await page.evaluate(() => PerformanceObserver.supportedEntryTypes.includes("layout-shift"));
+      assert.ok(supported, "this Chromium reports layout shifts (else the figure below means nothing)");
+      const shifts = await page.evaluate(
+        () =>
+          new Promise((done) => {
+            const seen = [];
+            const observer = new PerformanceObserver((list) => seen.push(...list.getEntries()));
+            // buffered: the entries recorded since the navigation began, before this observer.
+            observer.observe({ type: "layout-shift", buffered: true });
+            setTimeout(() => {
+              seen.push(...observer.takeRecords());
+              observer.disconnect();
+              done(
+                seen.map((e) => ({
+                  value: e.value,
+                  hadRecentInput: e.hadRecentInput,
+                  at: Math.round(e.startTime),
+                  sources: (e.sources ?? []).map((s) => s.node?.nodeName + "." + (s.node?.className ?? "")),
+                })),
+              );
+            }, 500);
+          }),
+      );
+      const cls = shifts.filter((s) => !s.hadRecentInput).reduce((sum, s) => sum + s.value, 0);
+      console.log(`CLS at ${size}: ${cls.toFixed(4)} (${shifts.length} layout-shift entries)${shifts.length ? " " + JSON.stringify(shifts) : ""}`);
+      assert.ok(cls < 0.1, `cumulative layout shift ${cls.toFixed(4)} is below 0.1`);
+      assert.deepEqual(page.problems, []);
+    } finally {
+      await own.close();
+    }
+  });
+}

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use engine::Kind;
+use engine::{Kind, Reference};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use toml::de::{DeTable, DeValue};
@@ -45,6 +45,7 @@ const QUESTION_FIELDS: &[&str] = &[
     "why_wrong",
 ];
 const CHOICE_FIELDS: &[&str] = &["text", "correct", "why"];
+const REFERENCE_FIELDS: &[&str] = &["title", "url"];
 const IRT_FIELDS: &[&str] = &["a", "b"];
 /// Languages the highlighter knows and the app styles.
 pub const CODE_LANGS: &[&str] = &["python", "sql", "bash", "json", "yaml", "text"];
@@ -89,7 +90,7 @@ struct RawQuestion {
     code_lang: Option<Spanned<String>>,
     explanation: Spanned<String>,
     #[serde(default)]
-    references: Vec<String>,
+    references: Vec<Spanned<RawReference>>,
     #[serde(default)]
     free: bool,
     irt: Option<Spanned<RawIrt>>,
@@ -104,6 +105,14 @@ struct RawChoice {
     #[serde(default)]
     correct: bool,
     why: Option<String>,
+}
+
+/// A reference: a title, or a table with the title and where to read it.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawReference {
+    Title(String),
+    Linked { title: String, url: String },
 }
 
 #[derive(Deserialize)]
@@ -370,6 +379,15 @@ fn load_questions(
         for choice in array_of_tables(value.get_ref(), "choice") {
             check_keys(&file, choice.get_ref(), CHOICE_FIELDS, "choice", diags);
         }
+        for reference in array_of_tables(value.get_ref(), "references") {
+            check_keys(
+                &file,
+                reference.get_ref(),
+                REFERENCE_FIELDS,
+                "reference",
+                diags,
+            );
+        }
         if let Some(irt) = value.get_ref().iter().find(|(k, _)| k.get_ref() == "irt") {
             if let DeValue::Table(irt) = irt.1.get_ref() {
                 check_keys(&file, irt, IRT_FIELDS, "irt", diags);
@@ -512,6 +530,7 @@ fn validate_question(
         }
     }
 
+    let references = references(file, &raw.references, &id, diags);
     Some(Question {
         id,
         topic,
@@ -522,17 +541,65 @@ fn validate_question(
         prompt,
         code,
         explanation,
-        references: raw
-            .references
-            .iter()
-            .map(|r| r.trim().to_string())
-            .collect(),
+        references,
         free: raw.free,
         irt_a,
         irt_b,
         choices,
         location: at,
     })
+}
+
+/// References with a trimmed, non-empty title, and an address only where it is a web address:
+/// the app makes it a link, so `javascript:`, `file:` or a bare host name must never get there.
+fn references(
+    file: &SourceFile,
+    raw: &[Spanned<RawReference>],
+    id: &str,
+    diags: &mut Diagnostics,
+) -> Vec<Reference> {
+    let mut references = Vec::new();
+    for reference in raw {
+        let here = file.at(reference.span().start);
+        let (title, url) = match reference.get_ref() {
+            RawReference::Title(title) => (title.trim(), None),
+            RawReference::Linked { title, url } => (title.trim(), Some(url.trim())),
+        };
+        if title.is_empty() {
+            diags.error_with_hint(
+                &here,
+                format!("{id}: a reference has no title"),
+                "name the source, for example \"PEP 484 – Type Hints\"",
+            );
+        }
+        if let Some(url) = url.filter(|url| !is_web_address(url)) {
+            diags.error_with_hint(
+                &here,
+                format!("{id}: reference url `{url}` is not an http(s) address"),
+                "write the full address, starting with https:// (or http://), with no spaces, quotes or angle brackets",
+            );
+        }
+        references.push(Reference {
+            title: title.to_string(),
+            url: url.filter(|url| is_web_address(url)).map(str::to_string),
+        });
+    }
+    references
+}
+
+/// `http://` or `https://`, a host, and nothing that could end an HTML attribute.
+pub fn is_web_address(url: &str) -> bool {
+    let Some(rest) = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    !host.is_empty()
+        && !url.chars().any(|c| {
+            c.is_whitespace() || c.is_control() || matches!(c, '"' | '\'' | '<' | '>' | '`' | '\\')
+        })
 }
 
 fn true_false_choices(

@@ -1,7 +1,7 @@
 //! The validated corpus: what the rest of the compiler (render, stats, export) works on.
 //! Every value here passed the checks in `load`; Markdown is still source text.
 
-use engine::Kind;
+use engine::{Kind, Reference};
 
 use crate::diagnostic::Location;
 
@@ -44,7 +44,8 @@ pub struct Question {
     pub prompt: String,
     pub code: Option<Code>,
     pub explanation: String,
-    pub references: Vec<String>,
+    /// Further reading; every `url` is an http(s) address.
+    pub references: Vec<Reference>,
     pub free: bool,
     pub irt_a: Option<f32>,
     pub irt_b: Option<f32>,

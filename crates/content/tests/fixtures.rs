@@ -51,4 +51,17 @@ fn the_valid_fixture_compiles_into_an_index_and_one_chunk() {
             .count(),
         1
     );
+    assert_eq!(
+        chunk.questions[0].references,
+        vec![
+            engine::Reference {
+                title: "Python Language Reference: 3.1 Objects, values and types".into(),
+                url: None,
+            },
+            engine::Reference {
+                title: "PEP 484 – Type Hints".into(),
+                url: Some("https://peps.python.org/pep-0484/".into()),
+            },
+        ]
+    );
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::Bank;
 
 /// Bumped whenever the serialized shape of [`Index`] or [`Chunk`] changes.
-pub const CORPUS_FORMAT: u32 = 1;
+pub const CORPUS_FORMAT: u32 = 2;
 
 /// The small part of the corpus that the home screen and the engine need.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -31,6 +31,16 @@ pub struct ChoiceBody {
     pub why_html: String,
 }
 
+/// A source for further reading.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Reference {
+    /// The source by title, plain text.
+    pub title: String,
+    /// Where to read it, when the author gave an address: always `http://` or `https://`
+    /// (the content compiler rejects anything else).
+    pub url: Option<String>,
+}
+
 /// The full text of one question.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct QuestionBody {
@@ -41,7 +51,7 @@ pub struct QuestionBody {
     pub code_html: Option<String>,
     pub choices: Vec<ChoiceBody>,
     pub explanation_html: String,
-    pub references: Vec<String>,
+    pub references: Vec<Reference>,
     pub tags: Vec<String>,
 }
 
