@@ -38,13 +38,12 @@ pub fn Results(session: Session) -> impl IntoView {
 
     // Study next: the weakest subtopic among those this session touched.
     let study_next = {
-        let mut touched: Vec<u16> = session
-            .asked
-            .iter()
-            .map(|a| bank.items[a.item].subtopic)
-            .collect();
-        touched.sort_unstable();
-        touched.dedup();
+        let mut touched: Vec<u16> = Vec::new();
+        for subtopic in session.asked.iter().map(|a| bank.items[a.item].subtopic) {
+            if let Err(at) = touched.binary_search(&subtopic) {
+                touched.insert(at, subtopic);
+            }
+        }
         touched
             .into_iter()
             .map(|s| (s, engine().subtopic_ability(&progress, s, now).theta))

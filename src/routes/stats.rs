@@ -38,11 +38,14 @@ pub fn StatsPage() -> impl IntoView {
             .iter()
             .filter(|(_, a)| a.outcome() == Outcome::Correct)
             .count();
+        // Distinct days (at most one per day of use, so inserting in order stays cheap).
         let days = {
-            let mut d: Vec<LocalDate> = answers.iter().map(|(e, _)| e.local_date).collect();
-            d.dedup();
-            d.sort_unstable();
-            d.dedup();
+            let mut d: Vec<LocalDate> = Vec::new();
+            for (event, _) in &answers {
+                if let Err(at) = d.binary_search(&event.local_date) {
+                    d.insert(at, event.local_date);
+                }
+            }
             d.len()
         };
         let summary = format!(
@@ -130,6 +133,28 @@ fn readiness_history(events: &[Event]) -> Vec<(u16, Vec<(LocalDate, Readiness)>)
 /// The readiness charts' key: what the line and the band are.
 const CHART_LEGEND: &str = r#"<svg class="legend-swatch" viewBox="0 0 24 12" aria-hidden="true"><line class="chart-line" x1="2" y1="6" x2="22" y2="6"/></svg> estimate <svg class="legend-swatch" viewBox="0 0 24 12" aria-hidden="true"><rect class="chart-band" width="24" height="12" rx="2"/></svg> likely range (95 %)"#;
 
+/// A coordinate for SVG markup, to a tenth. Written with integer arithmetic: printing an `f64`
+/// would pull float formatting (several KB) into the wasm for nothing.
+struct Px(i64);
+
+fn px(value: f64) -> Px {
+    Px((value * 10.0).round() as i64)
+}
+
+impl std::fmt::Display for Px {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let (sign, tenths) = if self.0 < 0 {
+            ("-", -self.0)
+        } else {
+            ("", self.0)
+        };
+        match tenths % 10 {
+            0 => write!(f, "{sign}{}", tenths / 10),
+            d => write!(f, "{sign}{}.{d}", tenths / 10),
+        }
+    }
+}
+
 /// "3 Mar", with the year when it is not this year's.
 fn short_date(date: LocalDate) -> String {
     let (year, month, day) = date.ymd();
@@ -166,43 +191,50 @@ fn readiness_charts(events: &[Event]) -> impl IntoView {
                 .map(|&t| {
                     let class = if t % 100 == 0 { "chart-rule" } else { "chart-grid" };
                     format!(
-                        r#"<line class="{class}" x1="{left}" x2="{right}" y1="{0:.1}" y2="{0:.1}"/><text class="chart-axis" x="{1}" y="{0:.1}" text-anchor="end" dominant-baseline="middle">{t}</text>"#,
-                        y(t),
-                        left - 6.0
+                        r#"<line class="{class}" x1="{2}" x2="{3}" y1="{0}" y2="{0}"/><text class="chart-axis" x="{1}" y="{0}" text-anchor="end" dominant-baseline="middle">{t}</text>"#,
+                        px(y(t)),
+                        px(left - 6.0),
+                        px(left),
+                        px(right)
                     )
                 })
                 .collect();
             let axis_title = format!(
-                r#"<text class="chart-axis" transform="translate(8 {:.1}) rotate(-90)" text-anchor="middle" dominant-baseline="middle">Readiness %</text>"#,
-                (top + bottom) / 2.0
+                r#"<text class="chart-axis" transform="translate(8 {}) rotate(-90)" text-anchor="middle" dominant-baseline="middle">Readiness %</text>"#,
+                px((top + bottom) / 2.0)
             );
             let dates = if n == 1 {
-                format!(r#"<text class="chart-axis" x="{:.1}" y="{dates_y}" text-anchor="middle">{}</text>"#, x(0), short_date(first_date))
+                format!(r#"<text class="chart-axis" x="{}" y="{}" text-anchor="middle">{}</text>"#, px(x(0)), px(dates_y), short_date(first_date))
             } else {
                 format!(
-                    r#"<text class="chart-axis" x="{left}" y="{dates_y}" text-anchor="start">{}</text><text class="chart-axis" x="{right}" y="{dates_y}" text-anchor="end">{}</text>"#,
+                    r#"<text class="chart-axis" x="{2}" y="{4}" text-anchor="start">{0}</text><text class="chart-axis" x="{3}" y="{4}" text-anchor="end">{1}</text>"#,
                     short_date(first_date),
-                    short_date(last_date)
+                    short_date(last_date),
+                    px(left),
+                    px(right),
+                    px(dates_y)
                 )
             };
             let data = if n == 1 {
                 format!(
-                    r#"<rect class="chart-band" x="{:.1}" y="{:.1}" width="20" height="{:.1}" rx="3"/><circle class="chart-dot" cx="{:.1}" cy="{:.1}" r="4"/>"#,
-                    x(0) - 10.0,
-                    y(last.high),
-                    (y(last.low) - y(last.high)).max(2.0),
-                    x(0),
-                    y(last.score)
+                    r#"<rect class="chart-band" x="{}" y="{}" width="20" height="{}" rx="3"/><circle class="chart-dot" cx="{}" cy="{}" r="4"/>"#,
+                    px(x(0) - 10.0),
+                    px(y(last.high)),
+                    px((y(last.low) - y(last.high)).max(2.0)),
+                    px(x(0)),
+                    px(y(last.score))
                 )
             } else {
-                let line: Vec<String> = points.iter().enumerate().map(|(i, (_, r))| format!("{:.1},{:.1}", x(i), y(r.score))).collect();
-                let upper = points.iter().enumerate().map(|(i, (_, r))| format!("{:.1},{:.1}", x(i), y(r.high)));
-                let lower = points.iter().enumerate().rev().map(|(i, (_, r))| format!("{:.1},{:.1}", x(i), y(r.low)));
+                let line: Vec<String> = points.iter().enumerate().map(|(i, (_, r))| format!("{},{}", px(x(i)), px(y(r.score)))).collect();
+                let upper = points.iter().enumerate().map(|(i, (_, r))| format!("{},{}", px(x(i)), px(y(r.high))));
+                let lower = points.iter().enumerate().rev().map(|(i, (_, r))| format!("{},{}", px(x(i)), px(y(r.low))));
                 let band: Vec<String> = upper.chain(lower).collect();
                 format!(r#"<polygon class="chart-band" points="{}"/><polyline class="chart-line" points="{}"/>"#, band.join(" "), line.join(" "))
             };
             let svg = format!(
-                r#"<svg class="chart" viewBox="0 0 {width} {height}" role="img" aria-label="{}">{axis}{axis_title}{data}{dates}</svg>"#,
+                r#"<svg class="chart" viewBox="0 0 {} {}" role="img" aria-label="{}">{axis}{axis_title}{data}{dates}</svg>"#,
+                px(width),
+                px(height),
                 escape(&label)
             );
             view! {
@@ -243,10 +275,12 @@ fn calendar(answers: &[(&Event, &engine::Answer)]) -> impl IntoView {
         .map(|(i, &count)| {
             let (col, row) = (i / 7, i % 7);
             format!(
-                r#"<rect class="heat heat-{}" x="{:.0}" y="{:.0}" width="{cell}" height="{cell}" rx="3"><title>{}: {count} answer{}</title></rect>"#,
+                r#"<rect class="heat heat-{}" x="{}" y="{}" width="{}" height="{}" rx="3"><title>{}: {count} answer{}</title></rect>"#,
                 heat_level(count),
-                left + col as f64 * (cell + gap),
-                top + row as f64 * (cell + gap),
+                px(left + col as f64 * (cell + gap)),
+                px(top + row as f64 * (cell + gap)),
+                px(cell),
+                px(cell),
                 start.add_days(i as i32),
                 if count == 1 { "" } else { "s" }
             )
@@ -256,8 +290,8 @@ fn calendar(answers: &[(&Event, &engine::Answer)]) -> impl IntoView {
         .iter()
         .map(|(row, name)| {
             format!(
-                r#"<text class="chart-axis" x="0" y="{:.1}" dominant-baseline="middle">{name}</text>"#,
-                top + f64::from(*row) * (cell + gap) + cell / 2.0
+                r#"<text class="chart-axis" x="0" y="{}" dominant-baseline="middle">{name}</text>"#,
+                px(top + f64::from(*row) * (cell + gap) + cell / 2.0)
             )
         })
         .collect();
@@ -274,15 +308,15 @@ fn calendar(answers: &[(&Event, &engine::Answer)]) -> impl IntoView {
         })
         .map(|col| {
             format!(
-                r#"<text class="chart-axis" x="{:.0}" y="10">{}</text>"#,
-                left + f64::from(col) * (cell + gap),
+                r#"<text class="chart-axis" x="{}" y="10">{}</text>"#,
+                px(left + f64::from(col) * (cell + gap)),
                 MONTHS[usize::from(month_of(col)) - 1]
             )
         })
         .collect();
     let (width, height) = (
-        left + f64::from(CALENDAR_WEEKS) * (cell + gap),
-        top + 7.0 * (cell + gap),
+        px(left + f64::from(CALENDAR_WEEKS) * (cell + gap)),
+        px(top + 7.0 * (cell + gap)),
     );
     let svg = format!(
         r#"<svg class="calendar" viewBox="0 0 {width} {height}" role="img" aria-label="Activity over the last {CALENDAR_WEEKS} weeks: {active} active day{}">{months}{weekdays}{cells}</svg>"#,
@@ -337,4 +371,19 @@ fn accuracy(answers: &[(&Event, &engine::Answer)]) -> impl IntoView {
         })
         .collect();
     view! { <ul class="plain-list card bars" inner_html=rows></ul> }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::px;
+
+    #[test]
+    fn coordinates_print_to_a_tenth_without_float_formatting() {
+        assert_eq!(px(12.0).to_string(), "12");
+        assert_eq!(px(12.34).to_string(), "12.3");
+        assert_eq!(px(12.36).to_string(), "12.4");
+        assert_eq!(px(0.04).to_string(), "0");
+        assert_eq!(px(-0.26).to_string(), "-0.3");
+        assert_eq!(px(-4.0).to_string(), "-4");
+    }
 }
