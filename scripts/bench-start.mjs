@@ -8,7 +8,7 @@
 //   ./x build && node scripts/bench-start.mjs [N=10000] [RUNS=7]
 import { execFileSync } from "node:child_process";
 import { mkdir, readFile } from "node:fs/promises";
-import { openPage, start } from "../tests/e2e/support.mjs";
+import { openPage, start, waitForStoredEvents } from "../tests/e2e/support.mjs";
 
 const n = Number(process.argv[2] ?? 10000);
 const runs = Number(process.argv[3] ?? 7);
@@ -47,16 +47,7 @@ try {
   });
   await page.locator(".import-status").filter({ hasText: /Imported/ }).waitFor({ timeout: 120000 });
   // Let the background writes finish: the log is complete when a reload reads every event.
-  await page.waitForFunction(
-    async (want) => {
-      const db = await new Promise((ok) => (indexedDB.open("prepwise").onsuccess = (e) => ok(e.target.result)));
-      const have = await new Promise((ok) => (db.transaction("events").objectStore("events").count().onsuccess = (e) => ok(e.target.result)));
-      db.close();
-      return have >= want;
-    },
-    count,
-    { timeout: 300000, polling: 1000 },
-  );
+  await waitForStoredEvents(page, (n) => n >= count, 300000);
 
   const cdp = await env.context.newCDPSession(page);
   const result = { events: count, runs };

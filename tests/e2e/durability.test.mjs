@@ -4,7 +4,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { openPage, start } from "./support.mjs";
+import { openPage, start, storedEventCount as storedEvents, waitForStoredEvents } from "./support.mjs";
 import { App, Quiz } from "./pages.mjs";
 
 /** Runs `body(env, page, app)` in a fresh profile, then closes it. */
@@ -20,14 +20,6 @@ async function fresh(body) {
 
 const persistedInPage = (page) => page.evaluate(() => navigator.storage.persisted());
 
-/** Events in the app's IndexedDB log. */
-const storedEvents = (page) =>
-  page.evaluate(async () => {
-    const db = await new Promise((ok) => (indexedDB.open("prepwise").onsuccess = (e) => ok(e.target.result)));
-    const count = await new Promise((ok) => (db.transaction("events").objectStore("events").count().onsuccess = (e) => ok(e.target.result)));
-    db.close();
-    return count;
-  });
 
 test("storage the browser may clear: the app says so, suggests installing and a backup, and can be told not now", async () => {
   await fresh(async (env, page, app) => {
@@ -106,12 +98,7 @@ test("a full disk: the app says so, keeps the answers, and saves them once there
     await cdp.send("Storage.overrideQuotaForOrigin", { origin: env.baseUrl });
     await page.reload();
     await card.filter({ hasText: /2 of \d+ questions answered/ }).waitFor();
-    await page.waitForFunction(async () => {
-      const db = await new Promise((ok) => (indexedDB.open("prepwise").onsuccess = (e) => ok(e.target.result)));
-      const n = await new Promise((ok) => (db.transaction("events").objectStore("events").count().onsuccess = (e) => ok(e.target.result)));
-      db.close();
-      return n === 2;
-    });
+    await waitForStoredEvents(page, (n) => n === 2);
     const pending = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("prepwise.pending.")));
     assert.deepEqual(pending, []);
   });

@@ -1,7 +1,7 @@
 // Faults that must lose nothing: a damaged IndexedDB record, and two tabs answering at once.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { openPage, start } from "./support.mjs";
+import { openPage, start, waitForStoredEvents } from "./support.mjs";
 import { App, Quiz } from "./pages.mjs";
 
 let env;
@@ -123,15 +123,7 @@ test("an answer survives a reload that beats its IndexedDB write", async () => {
 
   await app.open("/");
   assert.match(await page.locator(".topic-card", { hasText: "ML fundamentals" }).textContent(), /1 of \d+ questions answered/);
-  await page.waitForFunction(
-    async (want) => {
-      const db = await new Promise((ok) => (indexedDB.open("prepwise").onsuccess = (e) => ok(e.target.result)));
-      const count = await new Promise((ok) => (db.transaction("events").objectStore("events").count().onsuccess = (e) => ok(e.target.result)));
-      db.close();
-      return count === want;
-    },
-    before + 1,
-  );
+  await waitForStoredEvents(page, (n) => n === before + 1);
   assert.deepEqual(await journalKeys(page), [], "the journal is emptied once the log has the answer");
   await blocker.close();
   await page.close();

@@ -66,3 +66,29 @@ export async function openPage(context) {
   page.on("pageerror", (err) => page.problems.push(`page error: ${err.message}`));
   return page;
 }
+
+/** Runs in the page: how many records the app's IndexedDB log holds. */
+const countStoredEvents = async () => {
+  const db = await new Promise((ok, fail) => {
+    const open = indexedDB.open("prepwise");
+    open.onsuccess = () => ok(open.result);
+    open.onerror = () => fail(open.error);
+  });
+  const count = await new Promise((ok) => (db.transaction("events").objectStore("events").count().onsuccess = (e) => ok(e.target.result)));
+  db.close();
+  return count;
+};
+
+/** How many records the app's IndexedDB log holds now. */
+export const storedEventCount = (page) => page.evaluate(countStoredEvents);
+
+/** Waits (polling) until the number of stored records satisfies `done(count)`; returns the count. */
+export async function waitForStoredEvents(page, done, timeout = 30000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const count = await storedEventCount(page);
+    if (done(count)) return count;
+    if (Date.now() > deadline) throw new Error(`the stored log still holds ${count} records after ${timeout} ms`);
+    await new Promise((ok) => setTimeout(ok, 100));
+  }
+}

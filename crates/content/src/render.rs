@@ -30,6 +30,15 @@ impl Default for Renderer {
     }
 }
 
+/// External links (sanitized: https only) open in a new tab, so the app (installed, perhaps
+/// offline) keeps its place; links to questions and topics stay in the app.
+fn external_links_in_new_tabs(html: &str) -> String {
+    html.replace(
+        r#"<a href="https://"#,
+        r#"<a target="_blank" rel="noopener noreferrer" href="https://"#,
+    )
+}
+
 impl Renderer {
     pub fn new() -> Self {
         let mut sanitizer = Builder::default();
@@ -91,7 +100,7 @@ impl Renderer {
         }
         let mut html = String::new();
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
-        self.sanitizer.clean(&html).to_string()
+        external_links_in_new_tabs(&self.sanitizer.clean(&html).to_string())
     }
 
     /// Inline Markdown (an option, a rationale): a single paragraph loses its `<p>`.
@@ -282,6 +291,26 @@ mod tests {
         assert!(!html.contains("<script"), "{html}");
         assert!(html.contains("&lt;script&gt;"), "{html}");
         assert!(!html.contains("<b>"), "{html}");
+    }
+
+    #[test]
+    fn external_links_open_in_a_new_tab_and_internal_ones_stay() {
+        let r = Renderer::new();
+        let html = r.markdown(
+            "[docs](https://docs.python.org/3/) [q](q:pyf-001) [old](http://example.com)",
+        );
+        assert!(
+            html.contains(r#"<a target="_blank" rel="noopener noreferrer" href="https://docs.python.org/3/">docs</a>"#),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<a href="/question/pyf-001">q</a>"#),
+            "{html}"
+        );
+        assert!(
+            !html.contains("http://example.com\""),
+            "plain http is dropped: {html}"
+        );
     }
 
     #[test]
