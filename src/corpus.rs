@@ -23,3 +23,16 @@ pub fn index() -> &'static Index {
         index
     })
 }
+
+/// A fingerprint of this build's corpus (FNV-1a over the embedded index): state that points into
+/// the bank by position, like a sitting in progress, is only valid under the same fingerprint.
+pub fn fingerprint() -> u64 {
+    static FINGERPRINT: OnceLock<u64> = OnceLock::new();
+    *FINGERPRINT.get_or_init(|| {
+        INDEX_BYTES
+            .iter()
+            .fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+                (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+            })
+    })
+}

@@ -220,12 +220,23 @@ impl Session {
             .count()
     }
 
-    pub fn encode(&self) -> Vec<u8> {
-        postcard::to_allocvec(self).expect("a session always serializes")
+    /// The sitting as stored, tagged with the corpus it indexes into: `corpus` (the build's
+    /// corpus fingerprint) as 8 bytes, then postcard.
+    pub fn encode(&self, corpus: u64) -> Vec<u8> {
+        let mut bytes = corpus.to_le_bytes().to_vec();
+        bytes.extend(postcard::to_allocvec(self).expect("a session always serializes"));
+        bytes
     }
 
-    pub fn decode(bytes: &[u8]) -> Option<Session> {
-        postcard::from_bytes(bytes).ok()
+    /// A stored sitting, only if it was saved over the same corpus: its questions are positions
+    /// in the bank, which another build may order differently. (Its answers are in the log by
+    /// question id either way; only the unfinished sitting is dropped.)
+    pub fn decode(bytes: &[u8], corpus: u64) -> Option<Session> {
+        let (tag, body) = bytes.split_at_checked(8)?;
+        if u64::from_le_bytes(tag.try_into().ok()?) != corpus {
+            return None;
+        }
+        postcard::from_bytes(body).ok()
     }
 }
 
@@ -332,14 +343,22 @@ mod tests {
         )
         .unwrap();
         session.answer(Response::Chose(vec![2]), &[2], 500).unwrap();
-        let restored = Session::decode(&session.encode()).unwrap();
+        let restored = Session::decode(&session.encode(42), 42).unwrap();
         assert_eq!(restored, session);
         assert_eq!(restored.score(), 1);
         assert_eq!(
-            Session::decode(&[1, 2, 3]),
+            Session::decode(&session.encode(42), 43),
+            None,
+            "a sitting saved over another corpus is not resumed"
+        );
+        assert_eq!(
+            Session::decode(&[1, 2, 3], 42),
             None,
             "damaged bytes are refused, not panicked on"
         );
+        let mut cut = session.encode(42);
+        cut.truncate(12);
+        assert_eq!(Session::decode(&cut, 42), None);
     }
 
     #[test]

@@ -87,7 +87,7 @@ impl AppState {
             .await
             .ok()
             .flatten()
-            .and_then(|b| Session::decode(&b))
+            .and_then(|b| Session::decode(&b, crate::corpus::fingerprint()))
             // A finished sitting showed its results already; only an unfinished one resumes.
             .filter(|s| !s.is_finished());
         self.store.set_value(Some(store.clone()));
@@ -190,7 +190,7 @@ impl AppState {
         self.flush();
     }
 
-    /// Saves every unsaved event, oldest first; keeps those that fail for the next attempt.
+    /// Saves every unsaved event in one transaction; keeps them for the next attempt if it fails.
     fn flush(&self) {
         let state = *self;
         spawn_local(async move {
@@ -198,26 +198,29 @@ impl AppState {
                 return;
             };
             let pending = state.unsaved.get_value();
-            for event in pending {
-                match store.append(&event).await {
-                    Ok(()) => {
-                        // In memory only (storage refused), the journal is all that outlives the
-                        // tab: a newer version that owns the database picks the answers up there.
-                        if store.is_durable() {
-                            journal::remove(&event);
-                        }
-                        state
-                            .unsaved
-                            .update_value(|u| u.retain(|e| e.id != event.id));
+            if pending.is_empty() {
+                return;
+            }
+            // One transaction for everything waiting: one answer usually, a whole import at once.
+            match store.append_all(&pending).await {
+                Ok(()) => {
+                    // In memory only (storage refused), the journal is all that outlives the
+                    // tab: a newer version that owns the database picks the answers up there.
+                    if store.is_durable() {
+                        pending.iter().for_each(journal::remove);
                     }
-                    Err(err) => {
-                        let message = match err {
-                            StoreError::QuotaExceeded => OUT_OF_SPACE.to_string(),
-                            other => format!("Your last answer could not be saved yet ({other}); it is kept and will be retried."),
-                        };
-                        state.notice.set(Some(message));
-                        return;
-                    }
+                    let saved: std::collections::HashSet<EventId> =
+                        pending.iter().map(|e| e.id).collect();
+                    state
+                        .unsaved
+                        .update_value(|u| u.retain(|e| !saved.contains(&e.id)));
+                }
+                Err(err) => {
+                    let message = match err {
+                        StoreError::QuotaExceeded => OUT_OF_SPACE.to_string(),
+                        other => format!("Your last answer could not be saved yet ({other}); it is kept and will be retried."),
+                    };
+                    state.notice.set(Some(message));
                 }
             }
         });
@@ -271,7 +274,7 @@ impl AppState {
         let state = *self;
         let bytes = self
             .session
-            .with_untracked(|s| s.as_ref().map(Session::encode));
+            .with_untracked(|s| s.as_ref().map(|s| s.encode(crate::corpus::fingerprint())));
         spawn_local(async move {
             let Some(store) = state.store.get_value() else {
                 return;

@@ -123,6 +123,11 @@ async fn idb_events_survive_reopening_the_database() {
 }
 
 #[wasm_bindgen_test]
+async fn idb_a_batch_is_appended_whole() {
+    contract::a_batch_is_appended_whole(fresh("batch").await).await;
+}
+
+#[wasm_bindgen_test]
 async fn idb_snapshot_and_later_events_read_back_whole() {
     contract::snapshot_and_later_events_read_back_whole(fresh("snapshot").await).await;
 }

@@ -173,3 +173,19 @@ pub async fn snapshot_and_later_events_read_back_whole(store: Store) {
     store.clear().await.expect("clear");
     assert!(store.load().await.expect("load").events.is_empty());
 }
+
+/// A batch (an import) is appended in one go, and a batch overlapping the log adds only what is
+/// new.
+pub async fn a_batch_is_appended_whole(store: Store) {
+    let batch: Vec<Event> = (1..=300)
+        .map(|id| sample_event(id, id as i64 * 1_000))
+        .collect();
+    store.append_all(&batch).await.expect("append a batch");
+    store
+        .append_all(&[sample_event(300, 300_000), sample_event(301, 301_000)])
+        .await
+        .expect("append an overlapping batch");
+    let loaded = store.load().await.expect("load");
+    assert_eq!(loaded.events.len(), 301);
+    assert_eq!(loaded.events[..300], batch[..]);
+}

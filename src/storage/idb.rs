@@ -230,16 +230,22 @@ impl IdbStore {
         committed(&tx).await
     }
 
-    pub async fn append(&self, event: &Event) -> Result<(), StoreError> {
-        let record = Object::new();
-        let bytes = encode_event(event);
-        set(&record, "v", &JsValue::from(event.version));
-        set(&record, "data", &Uint8Array::from(bytes.as_slice()).into());
+    /// Appends events in one transaction: all of them are stored, or none.
+    pub async fn append_all(&self, events: &[Event]) -> Result<(), StoreError> {
         let tx = self.transaction(&[EVENTS], IdbTransactionMode::Readwrite)?;
         let store = tx.object_store(EVENTS).map_err(failed)?;
-        store
-            .put_with_key(&record, &event_key(event).into())
-            .map_err(failed)?;
+        for event in events {
+            let record = Object::new();
+            set(&record, "v", &JsValue::from(event.version));
+            set(
+                &record,
+                "data",
+                &Uint8Array::from(encode_event(event).as_slice()).into(),
+            );
+            store
+                .put_with_key(&record, &event_key(event).into())
+                .map_err(failed)?;
+        }
         committed(&tx).await
     }
 

@@ -29,10 +29,12 @@ impl MemoryStore {
         }
     }
 
-    pub fn append(&self, event: &Event) -> Result<(), StoreError> {
+    pub fn append_all(&self, events: &[Event]) -> Result<(), StoreError> {
         let mut inner = self.inner.borrow_mut();
-        if !inner.events.iter().any(|e| e.id == event.id) {
-            inner.events.push(event.clone());
+        for event in events {
+            if !inner.events.iter().any(|e| e.id == event.id) {
+                inner.events.push(event.clone());
+            }
         }
         Ok(())
     }

@@ -3,7 +3,7 @@
 //! dropping it.
 //!
 //! [`Store`] is an enum rather than a trait object: two backends, no `dyn` over async.
-//! - [`Store::Idb`]: IndexedDB, one write transaction per event.
+//! - [`Store::Idb`]: IndexedDB, one write transaction per answer (or per batch: an import).
 //! - [`Store::Memory`]: in memory, used natively in tests and when IndexedDB is unavailable
 //!   (a private window that refuses it): the app still works, and says progress will not last.
 //!
@@ -107,9 +107,14 @@ impl Store {
 
     /// Appends one event in one transaction; resolves once it is durable.
     pub async fn append(&self, event: &Event) -> Result<(), StoreError> {
+        self.append_all(std::slice::from_ref(event)).await
+    }
+
+    /// Appends events in one transaction (all or none); resolves once they are durable.
+    pub async fn append_all(&self, events: &[Event]) -> Result<(), StoreError> {
         match self {
-            Store::Idb(store) => store.append(event).await,
-            Store::Memory(store) => store.append(event),
+            Store::Idb(store) => store.append_all(events).await,
+            Store::Memory(store) => store.append_all(events),
         }
     }
 
@@ -166,5 +171,6 @@ mod tests {
         pollster::block_on(contract::state_round_trips_and_deletes(memory()));
         pollster::block_on(contract::clearing_removes_everything(memory()));
         pollster::block_on(contract::snapshot_and_later_events_read_back_whole(memory()));
+        pollster::block_on(contract::a_batch_is_appended_whole(memory()));
     }
 }
