@@ -112,7 +112,7 @@ async fn idb_events_survive_reopening_the_database() {
     let name = unique("reopen");
     let first = IdbStore::open(&name, || {}).await.unwrap();
     first
-        .append(&contract::sample_event(1, 1_000))
+        .append_all(&[contract::sample_event(1, 1_000)])
         .await
         .unwrap();
     let second = IdbStore::open(&name, || {}).await.unwrap();
@@ -137,7 +137,7 @@ async fn with_events(name: &str, n: u64) -> IdbStore {
     let store = IdbStore::open(name, || {}).await.unwrap();
     for id in 1..=n {
         store
-            .append(&contract::sample_event(id, id as i64 * 1_000))
+            .append_all(&[contract::sample_event(id, id as i64 * 1_000)])
             .await
             .unwrap();
     }
@@ -162,7 +162,7 @@ async fn idb_a_start_reads_the_snapshot_and_only_the_records_added_since() {
     let other = IdbStore::open(&name, || {}).await.unwrap();
     for id in [61, 62] {
         other
-            .append(&contract::sample_event(id, id as i64 * 1_000))
+            .append_all(&[contract::sample_event(id, id as i64 * 1_000)])
             .await
             .unwrap();
     }
@@ -269,7 +269,7 @@ async fn idb_this_version_closes_for_a_newer_one() {
     let version = JsFuture::from(js_sys::Promise::from(newer)).await.unwrap();
     assert_eq!(version.as_f64(), Some(3.0));
     assert_eq!(
-        store.append(&contract::sample_event(2, 2_000)).await,
+        store.append_all(&[contract::sample_event(2, 2_000)]).await,
         Err(prepwise::storage::StoreError::Superseded)
     );
 }
