@@ -22,6 +22,9 @@ pub use app::App;
 
 /// Replaces the static shell in `#app` with the running app.
 pub fn mount() {
+    // Release builds abort on a panic without running any hook (`-Cpanic=immediate-abort`):
+    // the hook, and the formatting it pulls in, would be dead weight there.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     let document = web_sys::window()
         .and_then(|window| window.document())
