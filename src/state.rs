@@ -118,7 +118,17 @@ impl AppState {
         let mut events = loaded.events;
         let (journaled, _) = journal::read_all();
         let recorded_here = self.events.get_untracked();
-        let missing = crate::backup::new_events(&events, &[recorded_here, journaled].concat());
+        let missing =
+            crate::backup::new_events(&events, &[recorded_here, journaled.clone()].concat());
+        if store.is_durable() {
+            // Entries whose write committed but whose removal a reload cut short.
+            for stale in journaled
+                .iter()
+                .filter(|j| !missing.iter().any(|m| m.id == j.id))
+            {
+                journal::remove(stale);
+            }
+        }
         events.extend(missing.iter().cloned());
         events.sort_by_key(|e| (e.at_ms, e.id));
         let progress = engine().replay(&events);

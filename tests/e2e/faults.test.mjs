@@ -1,7 +1,7 @@
 // Faults that must lose nothing: a damaged IndexedDB record, and two tabs answering at once.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { openPage, start, waitForStoredEvents } from "./support.mjs";
+import { openPage, start, storedEventCount, waitForStoredEvents } from "./support.mjs";
 import { App, Quiz } from "./pages.mjs";
 
 let env;
@@ -125,6 +125,22 @@ test("an answer survives a reload that beats its IndexedDB write", async () => {
   assert.match(await page.locator(".topic-card", { hasText: "ML fundamentals" }).textContent(), /1 of \d+ questions answered/);
   await waitForStoredEvents(page, (n) => n === before + 1);
   assert.deepEqual(await journalKeys(page), [], "the journal is emptied once the log has the answer");
+
+  // An entry whose write committed but whose removal a reload cut short: the next start drops it.
+  await page.evaluate(async () => {
+    const db = await new Promise((ok) => (indexedDB.open("prepwise").onsuccess = (e) => ok(e.target.result)));
+    const cursor = await new Promise((ok) => (db.transaction("events").objectStore("events").openCursor().onsuccess = (e) => ok(e.target.result)));
+    db.close();
+    const { v, data } = cursor.value;
+    localStorage.setItem(`prepwise.pending.${cursor.key}`, `${v}:${btoa(String.fromCharCode(...data))}`);
+  });
+  assert.equal((await journalKeys(page)).length, 1);
+  await page.reload();
+  await app.open("/");
+  await page.locator(".topic-card").first().waitFor();
+  // (A synchronous predicate: waitForFunction does not await a promise.)
+  await page.waitForFunction(() => !Object.keys(localStorage).some((k) => k.startsWith("prepwise.pending.")), null, { timeout: 10000 });
+  assert.equal(await storedEventCount(page), before + 1, "a stale entry is removed, not stored twice");
   await blocker.close();
   await page.close();
 });
