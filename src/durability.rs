@@ -52,7 +52,7 @@ pub fn provide_durability(state: AppState) -> Durability {
     provide_context(durability);
     durability.listen_for_install_prompt();
     spawn_local(async move {
-        durability.persisted.set(storage_call("persisted").await);
+        durability.persisted.set(persistence(false).await);
         durability.refresh_usage().await;
     });
     Effect::new(move |_| {
@@ -83,7 +83,7 @@ impl Durability {
         self.asked.set(true);
         let this = *self;
         spawn_local(async move {
-            if let Some(granted) = storage_call("persist").await {
+            if let Some(granted) = persistence(true).await {
                 this.persisted.set(Some(granted));
             }
             this.refresh_usage().await;
@@ -153,7 +153,7 @@ impl Durability {
         let on_installed = Closure::<dyn FnMut()>::new(move || {
             this.can_install.set(false);
             spawn_local(async move {
-                this.persisted.set(storage_call("persisted").await);
+                this.persisted.set(persistence(false).await);
             });
         });
         let _ = window.add_event_listener_with_callback(
@@ -188,12 +188,14 @@ fn storage_manager() -> Option<web_sys::StorageManager> {
     manager.dyn_into().ok()
 }
 
-/// `navigator.storage.persisted()` or `.persist()`: the browser's answer, `None` if it has none.
-async fn storage_call(method: &str) -> Option<bool> {
+/// `navigator.storage.persist()` (`ask`) or `.persisted()`: the browser's answer, `None` if it
+/// has none.
+async fn persistence(ask: bool) -> Option<bool> {
     let manager = storage_manager()?;
-    let promise = match method {
-        "persist" => manager.persist(),
-        _ => manager.persisted(),
+    let promise = if ask {
+        manager.persist()
+    } else {
+        manager.persisted()
     }
     .ok()?;
     JsFuture::from(promise).await.ok()?.as_bool()
