@@ -144,6 +144,13 @@ impl AppState {
             None => Health::Durable,
             Some(err) => Health::MemoryOnly(err.to_string()),
         });
+        // The shell is marked busy (index.html) until the progress shown is the saved one.
+        if let Some(app) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("app"))
+        {
+            let _ = app.remove_attribute("aria-busy");
+        }
         crate::platform::mark("prepwise:loaded");
     }
 
@@ -236,22 +243,28 @@ impl AppState {
         });
     }
 
-    /// Adds the events of a validated backup that the log lacks; returns how many were added.
-    pub fn import(&self, imported: &[Event]) -> usize {
+    /// Adds the events of a validated backup that the log lacks, once they are stored (in one
+    /// transaction: all or none); returns how many were added. On an error nothing changed.
+    pub async fn import(&self, imported: &[Event]) -> Result<usize, StoreError> {
         let fresh = self
             .events
             .with_untracked(|current| crate::backup::new_events(current, imported));
+        match self.store.get_value() {
+            Some(store) => store.append_all(&fresh).await?,
+            // Not loaded yet: saved with the next flush, once the store is open.
+            None => self
+                .unsaved
+                .update_value(|unsaved| unsaved.extend(fresh.iter().cloned())),
+        }
         let added = fresh.len();
         self.events.update(|events| {
-            events.extend(fresh.iter().cloned());
+            events.extend(fresh);
             events.sort_by_key(|e| (e.at_ms, e.id));
         });
         // Imported events may be older than some already applied: replay in time order.
         self.progress
             .set(self.events.with_untracked(|events| engine().replay(events)));
-        self.unsaved.update_value(|unsaved| unsaved.extend(fresh));
-        self.flush();
-        added
+        Ok(added)
     }
 
     /// Deletes all progress after the learner confirmed it.

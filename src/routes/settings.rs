@@ -211,7 +211,13 @@ fn import_backup(
                     .iter()
                     .filter(|e| matches!(&e.body, engine::EventBody::Answered(a) if crate::state::engine().find(&a.question).is_none()))
                     .count();
-                let added = state.import(&events);
+                let added = match state.import(&events).await {
+                    Ok(added) => added,
+                    Err(err) => {
+                        message.set(Some(format!("Nothing was imported: {err}.")));
+                        return;
+                    }
+                };
                 let mut text = format!(
                     "Imported {added} new entr{} ({} already here).",
                     if added == 1 { "y" } else { "ies" },

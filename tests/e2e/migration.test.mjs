@@ -53,8 +53,9 @@ test("a version-1 database: the app waits for the old tab, upgrades it and shows
 
     const page = await openPage(env.context);
     const app = new App(page, env.baseUrl);
-    await app.open("/");
+    await app.open("/", { progress: false });
     await page.getByRole("alert").filter({ hasText: "close its other tabs or windows to finish" }).waitFor();
+    assert.equal(await page.locator("#app[aria-busy=true]").count(), 1, "busy while the progress waits");
 
     await oldTab.close();
     const card = page.locator(".topic-card", { hasText: "Python fundamentals" });

@@ -7,9 +7,15 @@ export class App {
     this.baseUrl = baseUrl;
   }
 
-  async open(path = "/") {
+  /** Opens a path and waits for its heading and, unless `progress` is false, for the saved progress to be loaded (the app root stops being aria-busy). */
+  async open(path = "/", { progress = true } = {}) {
     await this.page.goto(this.baseUrl + path);
     await this.page.getByRole("heading", { level: 1 }).first().waitFor();
+    if (progress) await this.progressLoaded();
+  }
+
+  async progressLoaded() {
+    await this.page.locator("#app:not([aria-busy])").waitFor({ state: "attached" });
   }
 
   link(name) {
