@@ -13,6 +13,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use crate::platform::local_storage;
 use crate::state::AppState;
 
 /// Answers after which progress is worth asking the browser to keep (one sitting).
@@ -32,8 +33,8 @@ pub struct Durability {
     install_prompt: StoredValue<Option<JsValue>, LocalStorage>,
     pub can_install: RwSignal<bool>,
     hint_dismissed: RwSignal<bool>,
-    requested: StoredValue<bool>,
-    /// Whether the browser was asked on this page (to say what it answered).
+    /// Whether the browser was asked on this page (to say what it answered, and to ask
+    /// unprompted only once).
     pub asked: RwSignal<bool>,
 }
 
@@ -46,14 +47,12 @@ pub fn provide_durability(state: AppState) -> Durability {
         install_prompt: StoredValue::new_local(None),
         can_install: RwSignal::new(false),
         hint_dismissed: RwSignal::new(hint_dismissed_recently()),
-        requested: StoredValue::new(false),
         asked: RwSignal::new(false),
     };
     provide_context(durability);
     durability.listen_for_install_prompt();
     spawn_local(async move {
         durability.persisted.set(persistence(false).await);
-        durability.refresh_usage().await;
     });
     Effect::new(move |_| {
         let worth_keeping = state.is_loaded() && state.events.with(Vec::len) >= WORTH_KEEPING;
@@ -72,8 +71,7 @@ impl Durability {
     /// Asks the browser to keep this site's storage, unprompted: once per page, since Firefox
     /// asks the learner each time.
     fn request_once(&self) {
-        if !self.requested.get_value() {
-            self.requested.set_value(true);
+        if !self.asked.get_untracked() {
             self.ask();
         }
     }
@@ -86,28 +84,29 @@ impl Durability {
             if let Some(granted) = persistence(true).await {
                 this.persisted.set(Some(granted));
             }
-            this.refresh_usage().await;
         });
     }
 
-    async fn refresh_usage(&self) {
-        let Some(manager) = storage_manager() else {
-            return;
-        };
-        let Ok(promise) = manager.estimate() else {
-            return;
-        };
-        let Ok(estimate) = JsFuture::from(promise).await else {
-            return;
-        };
-        let number = |key: &str| {
-            js_sys::Reflect::get(&estimate, &key.into())
-                .ok()
-                .and_then(|v| v.as_f64())
-        };
-        if let (Some(usage), Some(quota)) = (number("usage"), number("quota")) {
-            self.usage.set(Some((usage, quota)));
-        }
+    /// Reads the browser's estimate of the space used and available (for Settings, which calls
+    /// it when it opens: nothing else needs it).
+    pub fn refresh_usage(&self) {
+        let usage = self.usage;
+        spawn_local(async move {
+            let Some(promise) = storage_manager().and_then(|m| m.estimate().ok()) else {
+                return;
+            };
+            let Ok(estimate) = JsFuture::from(promise).await else {
+                return;
+            };
+            let number = |key: &str| {
+                js_sys::Reflect::get(&estimate, &key.into())
+                    .ok()
+                    .and_then(|v| v.as_f64())
+            };
+            if let (Some(used), Some(quota)) = (number("usage"), number("quota")) {
+                usage.set(Some((used, quota)));
+            }
+        });
     }
 
     /// Whether to suggest installing and a backup: progress worth keeping, not persistent.
@@ -168,10 +167,6 @@ impl Durability {
         on_prompt.forget();
         on_installed.forget();
     }
-}
-
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
 }
 
 fn hint_dismissed_recently() -> bool {

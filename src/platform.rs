@@ -24,6 +24,11 @@ pub fn random_u64() -> u64 {
     (draw() << 32) | draw()
 }
 
+/// The origin's localStorage, when the browser offers it (a private window may not).
+pub fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
 /// A User Timing mark (`performance.mark`), for benchmarks that read the timeline.
 pub fn mark(name: &str) {
     if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {

@@ -40,19 +40,15 @@ const GOAL_KEY: &str = "prepwise.daily-goal";
 /// Daily goals offered, in answers per day.
 pub const GOALS: [u32; 4] = [5, 10, 20, 30];
 
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
 pub fn theme() -> Theme {
-    storage()
+    crate::platform::local_storage()
         .and_then(|s| s.get_item(THEME_KEY).ok().flatten())
         .map_or(Theme::System, |k| Theme::from_key(&k))
 }
 
 /// Saves the theme and applies it to the page (`data-theme` on the root element).
 pub fn set_theme(theme: Theme) {
-    if let Some(s) = storage() {
+    if let Some(s) = crate::platform::local_storage() {
         let _ = s.set_item(THEME_KEY, theme.key());
     }
     apply_theme(theme);
@@ -71,7 +67,7 @@ pub fn apply_theme(theme: Theme) {
 }
 
 pub fn daily_goal() -> u32 {
-    storage()
+    crate::platform::local_storage()
         .and_then(|s| s.get_item(GOAL_KEY).ok().flatten())
         .and_then(|v| v.parse().ok())
         .filter(|g| GOALS.contains(g))
@@ -79,7 +75,7 @@ pub fn daily_goal() -> u32 {
 }
 
 pub fn set_daily_goal(goal: u32) {
-    if let Some(s) = storage() {
+    if let Some(s) = crate::platform::local_storage() {
         let _ = s.set_item(GOAL_KEY, &goal.to_string());
     }
 }

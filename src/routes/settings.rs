@@ -10,6 +10,7 @@ use crate::state::{use_app_state, Health};
 pub fn SettingsPage() -> impl IntoView {
     let state = use_app_state();
     let durability = use_durability();
+    durability.refresh_usage();
     let theme = RwSignal::new(settings::theme());
     let goal = RwSignal::new(settings::daily_goal());
     let streaks_on = move || state.progress.with(|p| p.streak().enabled());

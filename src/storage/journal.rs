@@ -11,6 +11,7 @@ use engine::Event;
 
 use super::codec::{decode_event, encode_event, Decoded};
 use crate::base64;
+use crate::platform::local_storage;
 
 const PREFIX: &str = "prepwise.pending.";
 
@@ -35,13 +36,12 @@ pub fn decode(value: &str) -> Decoded {
     }
 }
 
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-/// Writes an event's entry; false when localStorage refused it (full, or unavailable).
-pub fn write(event: &Event) -> bool {
-    local_storage().is_some_and(|s| s.set_item(&key(event), &encode(event)).is_ok())
+/// Writes an event's entry. When localStorage refuses it (full, or unavailable) the event still
+/// has its IndexedDB write and the in-memory retry; only the reload guard is missing.
+pub fn write(event: &Event) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(&key(event), &encode(event));
+    }
 }
 
 /// Removes an event's entry (its IndexedDB write has committed).

@@ -166,18 +166,23 @@ const LABEL_COUNTS: [usize; 5] = [9, 11, 12, 11, 9];
 /// 63 true/false and 63 multi-answer questions in 67 subtopics; this is
 /// its shape without its text, so that the simulation and its regression
 /// test do not depend on a built corpus.
+/// Topic `t` of a synthetic bank (the first two free, like the corpus).
+fn synthetic_topic(t: u16) -> TopicMeta {
+    TopicMeta {
+        slug: format!("topic-{t:02}"),
+        title: format!("Topic {t}"),
+        description: String::new(),
+        free: t < 2,
+    }
+}
+
 pub fn synthetic_bank() -> Bank {
     const TRUE_FALSE_LAST: [u8; 4] = [1, 3, 4, 2];
     const MULTI: [[u8; 5]; 2] = [[2, 3, 3, 4, 4], [3, 3, 4, 4, 5]];
     const CODE_OUTPUT: [u8; 6] = [2, 3, 3, 3, 4, 5];
     let mut bank = Bank::default();
     for t in 0..12u16 {
-        bank.topics.push(TopicMeta {
-            slug: format!("topic-{t:02}"),
-            title: format!("Topic {t}"),
-            description: String::new(),
-            free: t < 2,
-        });
+        bank.topics.push(synthetic_topic(t));
         let subtopics: u16 = if t % 2 == 0 { 6 } else { 5 };
         let first_subtopic = bank.subtopics.len() as u16;
         for s in 0..subtopics {
@@ -237,12 +242,7 @@ pub fn synthetic_bank() -> Bank {
 pub fn four_option_bank() -> Bank {
     let mut bank = Bank::default();
     for t in 0..12u16 {
-        bank.topics.push(TopicMeta {
-            slug: format!("topic-{t:02}"),
-            title: format!("Topic {t}"),
-            description: String::new(),
-            free: t < 2,
-        });
+        bank.topics.push(synthetic_topic(t));
         for s in 0..4u16 {
             bank.subtopics.push(SubtopicMeta {
                 slug: format!("topic-{t:02}-sub-{s}"),
