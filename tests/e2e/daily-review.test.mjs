@@ -14,6 +14,9 @@ after(async () => env?.close());
 
 test("the daily challenge runs once a day and shares a spoiler-free result", async () => {
   const page = await openPage(env.context);
+  // A fixed local clock: "today" must not change under the test (CI once crossed midnight
+  // between finishing the challenge and coming back, and was rightly offered a new one).
+  await page.clock.setFixedTime(new Date(2026, 2, 14, 23, 58));
   const app = new App(page, env.baseUrl);
   await app.open("/");
   await app.link(/Daily challenge/).click();
@@ -30,6 +33,14 @@ test("the daily challenge runs once a day and shares a spoiler-free result", asy
   await app.open("/");
   await app.link(/Daily challenge/).click();
   await app.heading("Done for today").waitFor();
+  assert.match(await page.locator(".eyebrow").textContent(), /2026-03-14/);
+
+  // After local midnight a new challenge is offered.
+  await page.clock.setFixedTime(new Date(2026, 2, 15, 0, 1));
+  await app.open("/");
+  await app.link(/Daily challenge/).click();
+  assert.equal((await quiz.current()).total, 5);
+  assert.match(await page.locator(".eyebrow").textContent(), /2026-03-15/);
   assert.deepEqual(page.problems, []);
   await page.close();
 });

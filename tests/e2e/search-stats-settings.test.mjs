@@ -34,6 +34,9 @@ test("search finds questions by their text and opens one to practise", async () 
 
 test("stats draw readiness, activity and accuracy after practice", async () => {
   const page = await openPage(env.context);
+  // A fixed local clock, so that "today" cannot change between answering and reading the stats.
+  const now = new Date(2026, 5, 10, 12, 0);
+  await page.clock.setFixedTime(now);
   const app = new App(page, env.baseUrl);
   await app.open("/stats");
   await page.getByText("No answers yet.").waitFor();
@@ -49,7 +52,6 @@ test("stats draw readiness, activity and accuracy after practice", async () => {
   // The axes say what they measure: the readiness scale and the date of the sitting.
   assert.ok(await chart.getByText("Readiness %").isVisible(), "the y axis is labelled");
   for (const tick of ["0", "40", "65", "85", "100"]) assert.ok(await chart.getByText(tick, { exact: true }).isVisible(), `tick ${tick}`);
-  const now = new Date();
   const day = `${now.getDate()} ${MONTHS[now.getMonth()]}`;
   assert.ok(await chart.getByText(day, { exact: true }).isVisible(), `the x axis shows the date ${day}`);
   assert.ok(await page.getByText("likely range (95 %)").isVisible(), "the legend explains the band");
