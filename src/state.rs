@@ -130,7 +130,7 @@ impl AppState {
             }
         }
         events.extend(missing.iter().cloned());
-        events.sort_by_key(|e| (e.at_ms, e.id));
+        engine::sort_events(&mut events);
         let progress = engine().replay(&events);
         self.progress.set(progress);
         self.events.set(events);
@@ -259,7 +259,7 @@ impl AppState {
         let added = fresh.len();
         self.events.update(|events| {
             events.extend(fresh);
-            events.sort_by_key(|e| (e.at_ms, e.id));
+            engine::sort_events(events);
         });
         // Imported events may be older than some already applied: replay in time order.
         self.progress
@@ -322,7 +322,7 @@ pub fn bookmarks(events: &[Event]) -> Vec<String> {
             latest.push((event.at_ms, question.as_str(), *on));
         }
     }
-    latest.sort_by_key(|entry| std::cmp::Reverse(entry.0));
+    engine::order::sort_by_key(&mut latest, |entry| std::cmp::Reverse(entry.0));
     latest
         .into_iter()
         .filter(|(_, _, on)| *on)

@@ -143,7 +143,7 @@ pub fn recent_mistakes(events: &[engine::Event]) -> Vec<usize> {
         .filter(|(_, (_, right))| !right)
         .filter_map(|(id, (at, _))| engine().find(id).map(|item| (at, item)))
         .collect();
-    wrong.sort_by(|a, b| b.cmp(a));
+    engine::order::sort_by(&mut wrong, |a, b| b.cmp(a));
     wrong.into_iter().map(|(_, item)| item).collect()
 }
 

@@ -82,7 +82,7 @@ pub fn SearchPage() -> impl IntoView {
             .filter(|e| terms.iter().all(|t| e.text.contains(t.as_str())))
             .collect();
         // The whole phrase in the prompt first, then every word in the prompt, then the rest.
-        hits.sort_by_key(|e| {
+        engine::order::sort_by_key(&mut hits, |e| {
             if e.prompt.contains(&phrase) {
                 0
             } else if terms.iter().all(|t| e.prompt.contains(t.as_str())) {

@@ -97,7 +97,7 @@ fn readiness_history(events: &[Event]) -> Vec<(u16, Vec<(LocalDate, Readiness)>)
     let mut history: Vec<Vec<(LocalDate, Readiness)>> = vec![Vec::new(); topics];
     let mut touched = vec![false; topics];
     let mut sorted: Vec<&Event> = events.iter().collect();
-    sorted.sort_by_key(|e| (e.at_ms, e.id));
+    engine::order::sort_by_key(&mut sorted, |e| (e.at_ms, e.id));
     for (i, event) in sorted.iter().enumerate() {
         engine.apply(&mut progress, event);
         if let EventBody::Answered(a) = &event.body {

@@ -164,7 +164,7 @@ impl IdbStore {
         if !unreadable.is_empty() {
             self.quarantine(&unreadable).await?;
         }
-        loaded.events.sort_by_key(|e| (e.at_ms, e.id));
+        engine::sort_events(&mut loaded.events);
         Ok(loaded)
     }
 

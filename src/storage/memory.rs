@@ -22,7 +22,7 @@ struct Inner {
 impl MemoryStore {
     pub fn load(&self) -> Loaded {
         let mut events = self.inner.borrow().events.clone();
-        events.sort_by_key(|e| (e.at_ms, e.id));
+        engine::sort_events(&mut events);
         Loaded {
             events,
             ..Loaded::default()

@@ -52,7 +52,7 @@ impl Engine {
                 .collect();
             chosen.push(best[rng.below(best.len())]);
         }
-        chosen.sort_by(|&x, &y| {
+        crate::order::sort_by(&mut chosen, |&x, &y| {
             self.items[x]
                 .params
                 .b

@@ -157,7 +157,7 @@ impl Engine {
             .iter()
             .map(|list| {
                 let mut bs: Vec<f64> = list.iter().map(|&i| items[i].params.b).collect();
-                bs.sort_by(f64::total_cmp);
+                crate::order::sort_by(&mut bs, f64::total_cmp);
                 match bs.len() {
                     0 => 0.0,
                     n if n % 2 == 1 => bs[n / 2],

@@ -118,6 +118,12 @@ pub fn merge_logs(ours: &[Event], theirs: &[Event]) -> Vec<Event> {
         .filter(|event| seen.insert(event.id))
         .cloned()
         .collect();
-    merged.sort_by_key(|event| (event.at_ms, event.id));
+    sort_events(&mut merged);
     merged
+}
+
+/// Puts events in the order they happened (ties, from one millisecond, by id): the order
+/// replay and every listing use.
+pub fn sort_events(events: &mut Vec<Event>) {
+    crate::order::sort_by_key(events, |event| (event.at_ms, event.id));
 }

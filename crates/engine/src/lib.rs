@@ -74,6 +74,7 @@ mod estimate;
 mod event;
 mod fsrs;
 mod model;
+pub mod order;
 mod readiness;
 mod review;
 mod rng;
@@ -90,7 +91,8 @@ pub use estimate::{
     THETA_MIN,
 };
 pub use event::{
-    merge_logs, Answer, Event, EventBody, EventId, Mode, Response, SessionId, EVENT_VERSION,
+    merge_logs, sort_events, Answer, Event, EventBody, EventId, Mode, Response, SessionId,
+    EVENT_VERSION,
 };
 pub use fsrs::{
     Card, FsrsParams, Grade, MemoryState, DESIRED_RETENTION, EASY_WITHIN_MS,

@@ -34,7 +34,7 @@ impl Engine {
                 })
             })
             .collect();
-        due.sort_by(|x, y| {
+        crate::order::sort_by(&mut due, |x, y| {
             x.retrievability
                 .total_cmp(&y.retrievability)
                 .then(x.due.cmp(&y.due))
