@@ -1,4 +1,5 @@
 // Trunk's post-build hook: finishes dist/ for offline use and a strict CSP.
+//  0. renames the wasm's imports short, in the wasm and its JS glue (scripts/short-imports.mjs);
 //  1. draws the app icons (scripts/icons.mjs) into icons/;
 //  2. puts the SHA-256 of Trunk's inline bootstrap <script type=module> into index.html's
 //     Content-Security-Policy (the placeholder 'sha256-__TRUNK_BOOTSTRAP__'), and refuses any
@@ -11,6 +12,7 @@ import { createHash } from "node:crypto";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { writeIcons } from "./icons.mjs";
+import { shortenImports } from "./short-imports.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? "dist";
 const publicUrl = process.env.TRUNK_PUBLIC_URL ?? "/";
@@ -35,6 +37,9 @@ async function* walk(path) {
 }
 
 if (publicUrl !== "/") fail(`the service worker and manifest assume the app is served at "/", not ${publicUrl}`);
+
+// 0. Short import names.
+const imports = await shortenImports(dir).catch((err) => fail(err.message));
 
 // 1. Icons.
 await writeIcons(join(dir, "icons"));
@@ -74,4 +79,4 @@ sw = sw
 await writeFile(swPath, sw);
 
 const chunks = entries.filter((e) => e.url.startsWith("/corpus/")).length;
-console.log(`precache: build ${build}: ${entries.length} files (${chunks} corpus chunks) in sw.js; CSP script hash ${hashes.join(" ")}`);
+console.log(`precache: ${imports} imports renamed; build ${build}: ${entries.length} files (${chunks} corpus chunks) in sw.js; CSP script hash ${hashes.join(" ")}`);
