@@ -80,6 +80,20 @@ pub fn QuestionCard(
             let _ = h.focus();
         }
     });
+    // Once answered, to the feedback: the buttons that had it are gone. The page stays where it
+    // is; the feedback is announced (a live region) and Enter or Tab goes on from there.
+    let feedback = NodeRef::<html::Div>::new();
+    Effect::new(move |was_answered: Option<bool>| {
+        let is_answered = answered.with(Option::is_some);
+        if was_answered == Some(false) && is_answered {
+            if let Some(f) = feedback.get_untracked() {
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = f.focus_with_options(&options);
+            }
+        }
+        is_answered
+    });
 
     let options = order
         .iter()
@@ -197,7 +211,7 @@ pub fn QuestionCard(
                     </button>
                 </div>
             </Show>
-            <div class="feedback" role="status" aria-live="polite">
+            <div class="feedback" role="status" aria-live="polite" tabindex="-1" node_ref=feedback>
                 {move || answered.get().map(|a| {
                     let verdict = match (&a.response, a.correct) {
                         (_, true) => "Correct",

@@ -1,7 +1,7 @@
 //! The end of a sitting: the score, readiness before → after (as bands with their interval),
 //! every question with its feedback, and what to study next.
 
-use engine::{Mode, Response};
+use engine::{Mode, Readiness, Response};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -20,12 +20,18 @@ pub fn Results(session: Session) -> impl IntoView {
     let score = session.score();
     let total = session.asked.len();
 
-    let progress = state.progress.get_untracked();
+    let after: Vec<Readiness> = state.progress.with_untracked(|progress| {
+        session
+            .before
+            .iter()
+            .map(|&(topic, _)| engine().readiness(progress, topic, now))
+            .collect()
+    });
     let readiness = session
         .before
         .iter()
-        .map(|&(topic, before)| {
-            let after = engine().readiness(&progress, topic, now);
+        .zip(after)
+        .map(|(&(topic, before), after)| {
             let title = bank.topics[usize::from(topic)].title.clone();
             view! {
                 <li class="readiness-change">
@@ -44,20 +50,22 @@ pub fn Results(session: Session) -> impl IntoView {
                 touched.insert(at, subtopic);
             }
         }
-        touched
-            .into_iter()
-            .map(|s| (s, engine().subtopic_ability(&progress, s, now).theta))
-            .min_by(|a, b| a.1.total_cmp(&b.1))
-            .map(|(s, _)| {
-                let sub = &bank.subtopics[usize::from(s)];
-                let topic = &bank.topics[usize::from(sub.topic)];
-                let href = format!("/topic/{}", topic.slug);
-                view! {
-                    <p class="study-next">
-                        "Study next: "<a href=href>{format!("{} · {}", topic.title, sub.title)}</a>
-                    </p>
-                }
-            })
+        let weakest = state.progress.with_untracked(|progress| {
+            touched
+                .into_iter()
+                .map(|s| (s, engine().subtopic_ability(progress, s, now).theta))
+                .min_by(|a, b| a.1.total_cmp(&b.1))
+        });
+        weakest.map(|(s, _)| {
+            let sub = &bank.subtopics[usize::from(s)];
+            let topic = &bank.topics[usize::from(sub.topic)];
+            let href = format!("/topic/{}", topic.slug);
+            view! {
+                <p class="study-next">
+                    "Study next: "<a href=href>{format!("{} · {}", topic.title, sub.title)}</a>
+                </p>
+            }
+        })
     };
 
     let items = session

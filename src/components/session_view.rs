@@ -114,10 +114,12 @@ pub fn SessionView() -> impl IntoView {
 
     let next = move || {
         selected.set(Vec::new());
-        let progress = state.progress.get_untracked();
         state.session.update(|session| {
             if let Some(session) = session.as_mut() {
-                session.advance(engine(), &progress, now_ms());
+                // Read in place: the progress holds every answer's id, too much to copy per click.
+                state
+                    .progress
+                    .with_untracked(|progress| session.advance(engine(), progress, now_ms()));
             }
         });
         state.save_session();
@@ -198,44 +200,79 @@ pub fn SessionView() -> impl IntoView {
     });
     on_cleanup(move || keys.remove());
 
-    let question = move || {
-        let session = state.session.get()?;
-        if session.is_finished() {
-            return Some(view! { <Results session=session /> }.into_any());
-        }
-        if let Some(err) = load_error.get() {
-            return Some(view! { <p class="error" role="alert">{err}</p> }.into_any());
-        }
-        let asked = session.current()?.clone();
-        let (item, (chunk, position)) = loaded.get()?;
-        if item != asked.item {
-            return None;
-        }
-        let kind = engine().bank().items[item].kind;
-        let counter = format!("Question {} of {}", session.asked.len(), session.length());
-        let is_last = session.asked.len() >= session.length();
-        Some(
-            view! {
-                <QuestionCard
-                    chunk=chunk
-                    position=position
-                    kind=kind
-                    order=asked.order.clone()
-                    counter=counter
-                    answered=answered
-                    selected=selected
-                    on_submit=submit
-                />
-                <Show when=move || answered.with(Option::is_some)>
-                    <div class="actions">
-                        <button class="button" type="button" on:click=move |_| next()>
-                            {if is_last { "See results" } else { "Next question" }}
-                        </button>
-                    </div>
-                </Show>
+    // What the card area shows. A memo of this rather than of the sitting: answering changes the
+    // sitting but not the question, and the card must not be rebuilt for that (the feedback is
+    // the card's own reactive part; a rebuild redid the whole DOM and moved the focus).
+    let shown = Memo::new(move |_| {
+        let on = state.session.with(|s| {
+            s.as_ref().map(|s| {
+                if s.is_finished() {
+                    Shown::Results
+                } else {
+                    match s.current() {
+                        Some(asked) => Shown::Question {
+                            session: s.id,
+                            n: s.asked.len(),
+                            item: asked.item,
+                        },
+                        None => Shown::Nothing,
+                    }
+                }
+            })
+        });
+        match (on, load_error.get()) {
+            (None, _) => Shown::Nothing,
+            (Some(Shown::Question { .. }), Some(err)) => Shown::Error(err),
+            (Some(Shown::Question { session, n, item }), None) => {
+                if loaded.with(|l| l.as_ref().is_some_and(|(at, _)| *at == item)) {
+                    Shown::Question { session, n, item }
+                } else {
+                    Shown::Nothing
+                }
             }
-            .into_any(),
-        )
+            (Some(other), _) => other,
+        }
+    });
+
+    let question = move || match shown.get() {
+        Shown::Nothing => None,
+        Shown::Error(err) => Some(view! { <p class="error" role="alert">{err}</p> }.into_any()),
+        Shown::Results => {
+            let session = state.session.get_untracked()?;
+            Some(view! { <Results session=session /> }.into_any())
+        }
+        Shown::Question { item, .. } => {
+            let (_, (chunk, position)) = loaded.get_untracked()?;
+            let (order, asked, length) = state.session.with_untracked(|s| {
+                let s = s.as_ref()?;
+                Some((s.current()?.order.clone(), s.asked.len(), s.length()))
+            })?;
+            let kind = engine().bank().items[item].kind;
+            let counter = format!("Question {asked} of {length}");
+            let is_last = asked >= length;
+            Some(
+                view! {
+                    <QuestionCard
+                        chunk=chunk
+                        position=position
+                        kind=kind
+                        order=order
+                        counter=counter
+                        answered=answered
+                        selected=selected
+                        on_submit=submit
+                    />
+                    <Show when=move || answered.with(Option::is_some)>
+                        <div class="actions">
+                            <button class="button" type="button" on:click=move |_| next()>
+                                {if is_last { "See results" } else { "Next question" }}
+                            </button>
+                        </div>
+                    </Show>
+                }
+                .into_any(),
+            )
+        }
     };
 
     view! {
@@ -261,4 +298,19 @@ pub fn SessionView() -> impl IntoView {
             </dialog>
         </div>
     }
+}
+
+/// What the sitting's card area shows.
+#[derive(Clone, PartialEq)]
+enum Shown {
+    /// Nothing yet (no sitting, or the question's text is still loading).
+    Nothing,
+    Error(String),
+    /// The question asked `n`-th in the sitting, until it changes.
+    Question {
+        session: engine::SessionId,
+        n: usize,
+        item: usize,
+    },
+    Results,
 }

@@ -33,18 +33,20 @@ pub fn DailyPage() -> impl IntoView {
             return;
         }
         let items = engine().daily_challenge(date);
-        let progress = state.progress.get_untracked();
         // Seeded by the date: the option order is the same for everyone too.
         let seed = date.days_since_epoch() as u64;
-        if let Ok(session) = Session::fixed(
-            engine(),
-            &progress,
-            Mode::Daily,
-            path_for_effect.clone(),
-            items,
-            now_ms(),
-            seed,
-        ) {
+        let started = state.progress.with_untracked(|progress| {
+            Session::fixed(
+                engine(),
+                progress,
+                Mode::Daily,
+                path_for_effect.clone(),
+                items,
+                now_ms(),
+                seed,
+            )
+        });
+        if let Ok(session) = started {
             state.session.set(Some(session));
             state.save_session();
         }

@@ -47,15 +47,14 @@ pub fn Home() -> impl IntoView {
 
     // The topic list is markup built as text: the router handles its links like any other.
     let topics = move || {
-        let progress = state.progress.get();
         let now = now_ms();
-        bank.topics
+        state.progress.with(|progress| bank.topics
             .iter()
             .enumerate()
             .map(|(t, topic)| {
                 let count = bank.topic_items(t as u16).count();
                 let answered = bank.topic_items(t as u16).filter(|&i| progress.item(i).is_some_and(|r| r.answers > 0)).count();
-                let readiness = readiness_html(&engine().readiness(&progress, t as u16, now));
+                let readiness = readiness_html(&engine().readiness(progress, t as u16, now));
                 let title = escape(&topic.title);
 
                 format!(
@@ -63,7 +62,7 @@ pub fn Home() -> impl IntoView {
                     slug = topic.slug,
                 )
             })
-            .collect::<String>()
+            .collect::<String>())
     };
 
     // Today's answers against the daily goal chosen in Settings.

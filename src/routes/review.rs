@@ -45,16 +45,18 @@ pub fn ReviewPage() -> impl IntoView {
             .with(|s| s.as_ref().is_some_and(|s| s.path == "/review"))
     };
     let start = move |items: Vec<usize>| {
-        let progress = state.progress.get_untracked();
-        if let Ok(session) = Session::fixed(
-            engine(),
-            &progress,
-            Mode::Review,
-            "/review".into(),
-            items,
-            now_ms(),
-            random_u64(),
-        ) {
+        let started = state.progress.with_untracked(|progress| {
+            Session::fixed(
+                engine(),
+                progress,
+                Mode::Review,
+                "/review".into(),
+                items,
+                now_ms(),
+                random_u64(),
+            )
+        });
+        if let Ok(session) = started {
             state.session.set(Some(session));
             state.save_session();
         }

@@ -19,8 +19,9 @@ const MONTHS: [&str; 12] = [
 #[component]
 pub fn StatsPage() -> impl IntoView {
     let state = use_app_state();
+    // Read in place: a year's log is too big to copy for a page.
     let content = move || {
-        let events = state.events.get();
+        state.events.with(|events| {
         let answers: Vec<(&Event, &engine::Answer)> = events
             .iter()
             .filter_map(|e| match &e.body {
@@ -68,7 +69,7 @@ pub fn StatsPage() -> impl IntoView {
                     "Readiness (0–100 %) is the share of a topic's typical interview questions you would likely get right, at the end of each day you practised. Dashed lines mark where Building (40), Interview-ready (65) and Strong (85) begin."
                 </p>
                 <p class="hint chart-legend" inner_html=CHART_LEGEND></p>
-                <ul class="plain-list chart-list">{readiness_charts(&events)}</ul>
+                <ul class="plain-list chart-list">{readiness_charts(events)}</ul>
             </section>
             <section aria-labelledby="activity-title">
                 <h2 id="activity-title" class="section-title">"Activity"</h2>
@@ -80,6 +81,7 @@ pub fn StatsPage() -> impl IntoView {
             </section>
         }
         .into_any()
+    })
     };
     view! {
         <main class="page">

@@ -41,8 +41,10 @@ pub fn TestPage(slug: String) -> impl IntoView {
         if resumable {
             return;
         }
-        let progress = state.progress.get_untracked();
-        match Session::adaptive(engine(), &progress, &scope, path, now_ms(), random_u64()) {
+        let started = state.progress.with_untracked(|progress| {
+            Session::adaptive(engine(), progress, &scope, path, now_ms(), random_u64())
+        });
+        match started {
             Ok(session) => {
                 state.session.set(Some(session));
                 state.save_session();

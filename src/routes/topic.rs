@@ -15,8 +15,9 @@ pub fn Topic(slug: String) -> impl IntoView {
             return NotFound().into_any();
         };
         let topic = &bank.topics[t];
-        let progress = state.progress.get();
         let now = now_ms();
+        // Read in place (tracked): the progress is too big to copy for a page.
+        let (subtopics, readiness) = state.progress.with(|progress| {
         let subtopics = bank
             .subtopics
             .iter()
@@ -25,7 +26,7 @@ pub fn Topic(slug: String) -> impl IntoView {
             .map(|(s, sub)| {
                 let items: Vec<usize> = bank.items.iter().enumerate().filter(|(_, i)| usize::from(i.subtopic) == s).map(|(i, _)| i).collect();
                 let answered = items.iter().filter(|&&i| progress.item(i).is_some_and(|r| r.answers > 0)).count();
-                let ability = engine().subtopic_ability(&progress, s as u16, now);
+                let ability = engine().subtopic_ability(progress, s as u16, now);
                 let mastery = if ability.answers == 0 {
                     "not started".to_string()
                 } else {
@@ -42,7 +43,9 @@ pub fn Topic(slug: String) -> impl IntoView {
                 }
             })
             .collect_view();
-        let readiness = engine().readiness(&progress, t as u16, now);
+        let readiness = engine().readiness(progress, t as u16, now);
+        (subtopics, readiness)
+        });
         view! {
             <main class="page">
                 <h1>{topic.title.clone()}</h1>

@@ -40,6 +40,16 @@ test("a topic test gives feedback, survives a reload and ends with results", asy
   await app.link(/Continue: question 2 of 5/).click();
   assert.equal((await quiz.current()).n, 2);
 
+  // Answering shows the feedback in place: the focus goes from the vanished buttons to the
+  // feedback (before, the whole card was rendered again and the focus jumped back to the prompt).
+  await quiz.options().first().locator("label").click();
+  await page.getByRole("button", { name: "Submit" }).click();
+  await page.locator(".feedback .verdict").waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.className), "feedback");
+  await quiz.next();
+  assert.equal((await quiz.current()).n, 3);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "question-prompt", "a new question takes the focus");
+
   await quiz.finishWithDontKnow();
   await page.getByRole("heading", { name: "Readiness" }).waitFor();
   assert.ok(await page.getByText(/Study next:/).isVisible());
