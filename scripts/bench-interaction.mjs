@@ -12,9 +12,8 @@
 // reports only interactions of 16 ms or more).
 //
 //   ./x build && node scripts/bench-interaction.mjs [N=10000] [TESTS=4]
-import { execFileSync } from "node:child_process";
-import { mkdir, readFile } from "node:fs/promises";
-import { openPage, start, waitForStoredEvents } from "../tests/e2e/support.mjs";
+import { openPage, start } from "../tests/e2e/support.mjs";
+import { importSyntheticLog } from "./synthetic-log.mjs";
 
 const n = Number(process.argv[2] ?? 10000);
 const tests = Number(process.argv[3] ?? 4);
@@ -105,33 +104,6 @@ function summary({ done, longestEventTiming }) {
   return out;
 }
 
-async function importLog(page, baseUrl) {
-  await mkdir("target/bench", { recursive: true });
-  const logPath = `target/bench/log-${n}.bin`;
-  execFileSync(
-    "cargo",
-    ["run", "-q", "--release", "-p", "engine", "--example", "synth_log", "--", "target/corpus/index.bin", String(n), logPath],
-    { stdio: ["ignore", "ignore", "inherit"] },
-  );
-  const log = await readFile(logPath);
-  let count = 0; // the log's leading varint (postcard's sequence length)
-  for (let i = 0, shift = 0; ; i++, shift += 7) {
-    count += (log[i] & 0x7f) * 2 ** shift;
-    if (log[i] < 0x80) break;
-  }
-  const backup = { format: "prepwise-backup", version: 1, exported_at_ms: Date.now(), count, events: log.toString("base64") };
-  await page.goto(baseUrl + "/settings");
-  await page.getByRole("heading", { name: "Settings", level: 1 }).waitFor();
-  await page.locator('input[type="file"]').setInputFiles({
-    name: "bench.json",
-    mimeType: "application/json",
-    buffer: Buffer.from(JSON.stringify(backup)),
-  });
-  await page.locator(".import-status").filter({ hasText: /Imported/ }).waitFor({ timeout: 120000 });
-  await waitForStoredEvents(page, (stored) => stored >= count, 300000);
-  return count;
-}
-
 const env = await start();
 try {
   const page = await openPage(env.context);
@@ -139,7 +111,7 @@ try {
   const cdp = await env.context.newCDPSession(page);
   const result = { tests_per_scenario: tests };
   for (const profile of ["new_profile", "with_log"]) {
-    if (profile === "with_log") result.log_events = await importLog(page, env.baseUrl);
+    if (profile === "with_log") result.log_events = await importSyntheticLog(page, env.baseUrl, n);
     for (const rate of [1, 4]) {
       await cdp.send("Emulation.setCPUThrottlingRate", { rate });
       result[`${profile}_cpu_${rate}x`] = summary(await takeTests(page, env.baseUrl));

@@ -6,48 +6,16 @@
 // normally finds and with it removed (every record read). Figures, not a test.
 //
 //   ./x build && node scripts/bench-start.mjs [N=10000] [RUNS=7]
-import { execFileSync } from "node:child_process";
-import { mkdir, readFile } from "node:fs/promises";
-import { openPage, start, waitForStoredEvents } from "../tests/e2e/support.mjs";
+import { openPage, start } from "../tests/e2e/support.mjs";
+import { importSyntheticLog } from "./synthetic-log.mjs";
 
 const n = Number(process.argv[2] ?? 10000);
 const runs = Number(process.argv[3] ?? 7);
 
-await mkdir("target/bench", { recursive: true });
-const logPath = `target/bench/log-${n}.bin`;
-execFileSync(
-  "cargo",
-  ["run", "-q", "--release", "-p", "engine", "--example", "synth_log", "--", "target/corpus/index.bin", String(n), logPath],
-  { stdio: ["ignore", "ignore", "inherit"] },
-);
-const log = await readFile(logPath);
-// The events count is the log's leading varint (postcard's sequence length).
-let count = 0;
-for (let i = 0, shift = 0; ; i++, shift += 7) {
-  count += (log[i] & 0x7f) * 2 ** shift;
-  if (log[i] < 0x80) break;
-}
-const backup = JSON.stringify({
-  format: "prepwise-backup",
-  version: 1,
-  exported_at_ms: Date.now(),
-  count,
-  events: log.toString("base64"),
-});
-
 const env = await start();
 try {
   const page = await openPage(env.context);
-  await page.goto(env.baseUrl + "/settings");
-  await page.getByRole("heading", { name: "Settings", level: 1 }).waitFor();
-  await page.locator('input[type="file"]').setInputFiles({
-    name: "bench.json",
-    mimeType: "application/json",
-    buffer: Buffer.from(backup),
-  });
-  await page.locator(".import-status").filter({ hasText: /Imported/ }).waitFor({ timeout: 120000 });
-  // Let the background writes finish: the log is complete when a reload reads every event.
-  await waitForStoredEvents(page, (n) => n >= count, 300000);
+  const count = await importSyntheticLog(page, env.baseUrl, n);
 
   const cdp = await env.context.newCDPSession(page);
   const result = { events: count, runs };

@@ -99,7 +99,26 @@ fn readiness_history(events: &[Event]) -> Vec<(u16, Vec<(LocalDate, Readiness)>)
     let mut history: Vec<Vec<(LocalDate, Readiness)>> = vec![Vec::new(); topics];
     let mut touched = vec![false; topics];
     let mut sorted: Vec<&Event> = events.iter().collect();
-    engine::order::sort_by_key(&mut sorted, |e| (e.at_ms, e.id));
+    // The log is kept in order; sorting is for a log that is not.
+    if !sorted.is_sorted_by_key(|e| (e.at_ms, e.id)) {
+        engine::order::sort_by_key(&mut sorted, |e| (e.at_ms, e.id));
+    }
+    // A practised topic gets a point at every later day's end, so every line's last
+    // HISTORY_DAYS points are at the log's last HISTORY_DAYS day ends: readiness (the costly
+    // part) is computed there only. The replay before them still has to run.
+    let first_drawn = {
+        // Where the last HISTORY_DAYS runs of one local date begin (a day ends where a run does).
+        let mut runs = 0;
+        let mut start = sorted.len();
+        while start > 0 && runs < HISTORY_DAYS {
+            let date = sorted[start - 1].local_date;
+            while start > 0 && sorted[start - 1].local_date == date {
+                start -= 1;
+            }
+            runs += 1;
+        }
+        start
+    };
     for (i, event) in sorted.iter().enumerate() {
         engine.apply(&mut progress, event);
         if let EventBody::Answered(a) = &event.body {
@@ -110,7 +129,7 @@ fn readiness_history(events: &[Event]) -> Vec<(u16, Vec<(LocalDate, Readiness)>)
         let day_ends = sorted
             .get(i + 1)
             .is_none_or(|next| next.local_date != event.local_date);
-        if day_ends {
+        if day_ends && i >= first_drawn {
             for (t, seen) in touched.iter().enumerate() {
                 if *seen {
                     let r = engine.readiness(&progress, t as u16, event.at_ms);
@@ -377,7 +396,91 @@ fn accuracy(answers: &[(&Event, &engine::Answer)]) -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
-    use super::px;
+    use super::*;
+    use engine::{Answer, EventId, Mode, Response, SessionId, MS_PER_DAY};
+
+    /// The history as first written: readiness at every day's end, the last HISTORY_DAYS kept.
+    fn every_day_then_truncated(events: &[Event]) -> Vec<(u16, Vec<(LocalDate, Readiness)>)> {
+        let engine = engine();
+        let mut progress = engine.empty_progress();
+        let mut history = vec![Vec::new(); engine.bank().topics.len()];
+        let mut touched = vec![false; engine.bank().topics.len()];
+        for (i, event) in events.iter().enumerate() {
+            engine.apply(&mut progress, event);
+            if let EventBody::Answered(a) = &event.body {
+                let item = engine.find(&a.question).unwrap();
+                touched[usize::from(engine.bank().items[item].topic)] = true;
+            }
+            if events
+                .get(i + 1)
+                .is_none_or(|next| next.local_date != event.local_date)
+            {
+                for (t, seen) in touched.iter().enumerate() {
+                    if *seen {
+                        history[t].push((
+                            event.local_date,
+                            engine.readiness(&progress, t as u16, event.at_ms),
+                        ));
+                    }
+                }
+            }
+        }
+        history
+            .into_iter()
+            .enumerate()
+            .filter(|(_, h)| !h.is_empty())
+            .map(|(t, mut h)| {
+                h.drain(..h.len().saturating_sub(HISTORY_DAYS));
+                (t as u16, h)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn readiness_is_computed_only_where_it_is_drawn_and_the_lines_are_the_same() {
+        let items = &engine().bank().items;
+        let start = 20_000 * MS_PER_DAY;
+        // 150 days of use, a few answers a day, topics taken up at different times; days missed.
+        let mut events = Vec::new();
+        for day in 0..150_i64 {
+            if day % 7 == 3 {
+                continue;
+            }
+            for k in 0..(1 + day % 4) {
+                let item = (day * 37 + k * 101) as usize % items.len().min(40 + day as usize * 4);
+                let at = start + day * MS_PER_DAY + k * 60_000;
+                events.push(Event::answered(
+                    EventId((day * 10 + k) as u64),
+                    at,
+                    LocalDate::from_utc_ms(at, 0),
+                    Answer {
+                        question: items[item].id.clone(),
+                        response: if (day + k) % 3 != 0 {
+                            Response::Chose(vec![0])
+                        } else {
+                            Response::DontKnow
+                        },
+                        correct: (day + k) % 3 != 0,
+                        time_taken_ms: 9_000,
+                        mode: Mode::Test,
+                        session: SessionId(day as u64),
+                    },
+                ));
+            }
+        }
+        let expected = every_day_then_truncated(&events);
+        assert!(
+            expected.iter().any(|(_, h)| h.len() == HISTORY_DAYS),
+            "a line long enough to be cut"
+        );
+        assert_eq!(readiness_history(&events), expected);
+        // Fewer days than are drawn: every day is.
+        events.truncate(40);
+        assert_eq!(
+            readiness_history(&events),
+            every_day_then_truncated(&events)
+        );
+    }
 
     #[test]
     fn coordinates_print_to_a_tenth_without_float_formatting() {
