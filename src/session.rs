@@ -95,9 +95,7 @@ impl Session {
             .filter_map(|&i| engine.bank().items.get(i))
             .map(|m| m.topic)
         {
-            if let Err(at) = topics.binary_search(&topic) {
-                topics.insert(at, topic);
-            }
+            engine::order::insert_unique(&mut topics, topic);
         }
         Session::begin(
             engine,

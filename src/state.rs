@@ -116,7 +116,7 @@ impl AppState {
         // Answers recorded before this load finished, and answers an earlier page recorded whose
         // transaction never committed (the journal): whatever the store lacks is added and saved.
         let mut events = loaded.events;
-        let (journaled, _) = journal::read_all();
+        let journaled = journal::read_all();
         let recorded_here = self.events.get_untracked();
         let missing =
             crate::backup::new_events(&events, &[recorded_here, journaled.clone()].concat());

@@ -45,10 +45,8 @@ pub fn Results(session: Session) -> impl IntoView {
     // Study next: the weakest subtopic among those this session touched.
     let study_next = {
         let mut touched: Vec<u16> = Vec::new();
-        for subtopic in session.asked.iter().map(|a| bank.items[a.item].subtopic) {
-            if let Err(at) = touched.binary_search(&subtopic) {
-                touched.insert(at, subtopic);
-            }
+        for asked in &session.asked {
+            engine::order::insert_unique(&mut touched, bank.items[asked.item].subtopic);
         }
         let weakest = state.progress.with_untracked(|progress| {
             touched

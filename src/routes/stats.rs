@@ -3,7 +3,7 @@ use leptos::prelude::*;
 
 use crate::components::streak::{streak_text, study_day_rule};
 use crate::platform::today;
-use crate::state::{engine, use_app_state};
+use crate::state::{engine, use_app_state, AppState};
 use crate::text::escape;
 
 /// Weeks shown in the activity calendar.
@@ -20,69 +20,7 @@ const MONTHS: [&str; 12] = [
 pub fn StatsPage() -> impl IntoView {
     let state = use_app_state();
     // Read in place: a year's log is too big to copy for a page.
-    let content = move || {
-        state.events.with(|events| {
-        let answers: Vec<(&Event, &engine::Answer)> = events
-            .iter()
-            .filter_map(|e| match &e.body {
-                EventBody::Answered(a) => Some((e, a)),
-                _ => None,
-            })
-            .collect();
-        if answers.is_empty() {
-            return view! {
-                <p class="card">"No answers yet. Take a test and your progress appears here."</p>
-            }
-            .into_any();
-        }
-        let correct = answers
-            .iter()
-            .filter(|(_, a)| a.outcome() == Outcome::Correct)
-            .count();
-        // Distinct days (at most one per day of use, so inserting in order stays cheap).
-        let days = {
-            let mut d: Vec<LocalDate> = Vec::new();
-            for (event, _) in &answers {
-                if let Err(at) = d.binary_search(&event.local_date) {
-                    d.insert(at, event.local_date);
-                }
-            }
-            d.len()
-        };
-        let summary = format!(
-            "{} answers on {} day{} · {}% correct",
-            answers.len(),
-            days,
-            if days == 1 { "" } else { "s" },
-            correct * 100 / answers.len()
-        );
-        let streak = state
-            .progress
-            .with(|p| streak_text(p.streak().status(today())))
-            .map(|text| view! { <p class="hint">{text}". "{study_day_rule()}</p> });
-        view! {
-            <p class="lede">{summary}</p>
-            {streak}
-            <section aria-labelledby="readiness-title">
-                <h2 id="readiness-title" class="section-title">"Readiness over time"</h2>
-                <p class="hint">
-                    "Readiness (0–100 %) is the share of a topic's typical interview questions you would likely get right, at the end of each day you practised. Dashed lines mark where Building (40), Interview-ready (65) and Strong (85) begin."
-                </p>
-                <p class="hint chart-legend" inner_html=CHART_LEGEND></p>
-                <ul class="plain-list chart-list">{readiness_charts(events)}</ul>
-            </section>
-            <section aria-labelledby="activity-title">
-                <h2 id="activity-title" class="section-title">"Activity"</h2>
-                {calendar(&answers)}
-            </section>
-            <section aria-labelledby="accuracy-title">
-                <h2 id="accuracy-title" class="section-title">"Accuracy by difficulty"</h2>
-                {accuracy(&answers)}
-            </section>
-        }
-        .into_any()
-    })
-    };
+    let content = move || state.events.with(|events| stats(state, events));
     view! {
         <main class="page">
             <h1>"Stats"</h1>
@@ -91,7 +29,68 @@ pub fn StatsPage() -> impl IntoView {
     }
 }
 
-/// Readiness of each practised topic at the end of each active day, replayed from the log.
+/// The page's content for the log `events`.
+fn stats(state: AppState, events: &[Event]) -> AnyView {
+    let answers: Vec<(&Event, &engine::Answer)> = events
+        .iter()
+        .filter_map(|e| match &e.body {
+            EventBody::Answered(a) => Some((e, a)),
+            _ => None,
+        })
+        .collect();
+    if answers.is_empty() {
+        return view! {
+            <p class="card">"No answers yet. Take a test and your progress appears here."</p>
+        }
+        .into_any();
+    }
+    let correct = answers
+        .iter()
+        .filter(|(_, a)| a.outcome() == Outcome::Correct)
+        .count();
+    let days = {
+        let mut d: Vec<LocalDate> = Vec::new();
+        for (event, _) in &answers {
+            engine::order::insert_unique(&mut d, event.local_date);
+        }
+        d.len()
+    };
+    let summary = format!(
+        "{} answers on {} day{} · {}% correct",
+        answers.len(),
+        days,
+        if days == 1 { "" } else { "s" },
+        correct * 100 / answers.len()
+    );
+    let streak = state
+        .progress
+        .with(|p| streak_text(p.streak().status(today())))
+        .map(|text| view! { <p class="hint">{text}". "{study_day_rule()}</p> });
+    view! {
+        <p class="lede">{summary}</p>
+        {streak}
+        <section aria-labelledby="readiness-title">
+            <h2 id="readiness-title" class="section-title">"Readiness over time"</h2>
+            <p class="hint">
+                "Readiness (0–100 %) is the share of a topic's typical interview questions you would likely get right, at the end of each day you practised. Dashed lines mark where Building (40), Interview-ready (65) and Strong (85) begin."
+            </p>
+            <p class="hint chart-legend" inner_html=CHART_LEGEND></p>
+            <ul class="plain-list chart-list">{readiness_charts(events)}</ul>
+        </section>
+        <section aria-labelledby="activity-title">
+            <h2 id="activity-title" class="section-title">"Activity"</h2>
+            {calendar(&answers)}
+        </section>
+        <section aria-labelledby="accuracy-title">
+            <h2 id="accuracy-title" class="section-title">"Accuracy by difficulty"</h2>
+            {accuracy(&answers)}
+        </section>
+    }
+    .into_any()
+}
+
+/// Readiness of each practised topic at the end of each of the last HISTORY_DAYS active days,
+/// replayed from the log.
 fn readiness_history(events: &[Event]) -> Vec<(u16, Vec<(LocalDate, Readiness)>)> {
     let engine = engine();
     let topics = engine.bank().topics.len();
@@ -99,10 +98,7 @@ fn readiness_history(events: &[Event]) -> Vec<(u16, Vec<(LocalDate, Readiness)>)
     let mut history: Vec<Vec<(LocalDate, Readiness)>> = vec![Vec::new(); topics];
     let mut touched = vec![false; topics];
     let mut sorted: Vec<&Event> = events.iter().collect();
-    // The log is kept in order; sorting is for a log that is not.
-    if !sorted.is_sorted_by_key(|e| (e.at_ms, e.id)) {
-        engine::order::sort_by_key(&mut sorted, |e| (e.at_ms, e.id));
-    }
+    engine::order::sort_by_key(&mut sorted, |e| (e.at_ms, e.id));
     // A practised topic gets a point at every later day's end, so every line's last
     // HISTORY_DAYS points are at the log's last HISTORY_DAYS day ends: readiness (the costly
     // part) is computed there only. The replay before them still has to run.
@@ -142,12 +138,7 @@ fn readiness_history(events: &[Event]) -> Vec<(u16, Vec<(LocalDate, Readiness)>)
         .into_iter()
         .enumerate()
         .filter(|(_, h)| !h.is_empty())
-        .map(|(t, mut h)| {
-            if h.len() > HISTORY_DAYS {
-                h.drain(..h.len() - HISTORY_DAYS);
-            }
-            (t as u16, h)
-        })
+        .map(|(t, h)| (t as u16, h))
         .collect()
 }
 

@@ -13,6 +13,11 @@ pub enum Decoded {
     Unreadable,
 }
 
+/// An event's key wherever it is stored (IndexedDB, the journal): its id as 16 hex digits.
+pub fn event_key(event: &Event) -> String {
+    format!("{:016x}", event.id.0)
+}
+
 pub fn encode_event(event: &Event) -> Vec<u8> {
     postcard::to_allocvec(event).expect("an event always serializes")
 }

@@ -27,7 +27,7 @@ use web_sys::{
     IdbDatabase, IdbObjectStore, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode,
 };
 
-use super::codec::{decode_event, encode_event, Decoded};
+use super::codec::{decode_event, encode_event, event_key, Decoded};
 use super::{Loaded, StoreError};
 
 pub const DATABASE: &str = "prepwise";
@@ -351,10 +351,6 @@ fn read_snapshot(value: &JsValue) -> Option<Snapshot> {
         records: number("records")?,
         newer: number("newer")?,
     })
-}
-
-fn event_key(event: &Event) -> String {
-    format!("{:016x}", event.id.0)
 }
 
 fn set(object: &Object, key: &str, value: &JsValue) {

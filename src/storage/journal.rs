@@ -9,7 +9,7 @@
 
 use engine::Event;
 
-use super::codec::{decode_event, encode_event, Decoded};
+use super::codec::{decode_event, encode_event, event_key, Decoded};
 use crate::base64;
 use crate::platform::local_storage;
 
@@ -17,7 +17,7 @@ const PREFIX: &str = "prepwise.pending.";
 
 /// The localStorage key of an event's entry.
 pub fn key(event: &Event) -> String {
-    format!("{PREFIX}{:016x}", event.id.0)
+    format!("{PREFIX}{}", event_key(event))
 }
 
 /// The localStorage value of an event's entry.
@@ -69,22 +69,19 @@ fn keys(storage: &web_sys::Storage) -> Vec<String> {
         .collect()
 }
 
-/// Every readable event in the journal. Entries that cannot be read are left where they are
-/// (nothing is deleted that was not saved elsewhere) and counted.
-pub fn read_all() -> (Vec<Event>, usize) {
+/// Every readable event in the journal. Entries that cannot be read, or were written by a newer
+/// version, are left where they are: nothing is deleted that was not saved elsewhere.
+pub fn read_all() -> Vec<Event> {
     let Some(storage) = local_storage() else {
-        return (Vec::new(), 0);
+        return Vec::new();
     };
-    let mut events = Vec::new();
-    let mut unreadable = 0;
-    for key in keys(&storage) {
-        match storage.get_item(&key).ok().flatten().as_deref().map(decode) {
-            Some(Decoded::Event(event)) => events.push(event),
-            Some(Decoded::Newer) => {}
-            _ => unreadable += 1,
-        }
-    }
-    (events, unreadable)
+    keys(&storage)
+        .into_iter()
+        .filter_map(|key| match decode(&storage.get_item(&key).ok()??) {
+            Decoded::Event(event) => Some(event),
+            Decoded::Newer | Decoded::Unreadable => None,
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -200,9 +200,7 @@ impl Engine {
             Scope::Mixed(topics) => {
                 let mut unique: Vec<u16> = Vec::with_capacity(topics.len());
                 for &topic in topics {
-                    if let Err(at) = unique.binary_search(&topic) {
-                        unique.insert(at, topic);
-                    }
+                    crate::order::insert_unique(&mut unique, topic);
                 }
                 unique
             }

@@ -156,16 +156,6 @@ pub struct SimReport {
 /// Labels 1–5 of a topic's 52 questions: 9/11/12/11/9, as in the corpus.
 const LABEL_COUNTS: [usize; 5] = [9, 11, 12, 11, 9];
 
-/// A bank of the compiled corpus's shape (12 topics × 52 questions, labels
-/// 1–5 in counts 9/11/12/11/9 per topic), kinds and option counts included:
-/// per topic 5 or 6 subtopics, 5 true/false questions (mostly recall and
-/// routine, as the corpus writes them: labels 1, 2, 2, 2 and one of
-/// 1/2/3/4), 5 multi-answer questions with five options (labels 2–5, mostly
-/// 3–4), 6 code-output questions with four options, and the rest
-/// single-answer with four options. The corpus itself (`--bank`) has
-/// 63 true/false and 63 multi-answer questions in 67 subtopics; this is
-/// its shape without its text, so that the simulation and its regression
-/// test do not depend on a built corpus.
 /// Topic `t` of a synthetic bank (the first two free, like the corpus).
 fn synthetic_topic(t: u16) -> TopicMeta {
     TopicMeta {
@@ -176,6 +166,16 @@ fn synthetic_topic(t: u16) -> TopicMeta {
     }
 }
 
+/// A bank of the compiled corpus's shape (12 topics × 52 questions, labels
+/// 1–5 in counts 9/11/12/11/9 per topic), kinds and option counts included:
+/// per topic 5 or 6 subtopics, 5 true/false questions (mostly recall and
+/// routine, as the corpus writes them: labels 1, 2, 2, 2 and one of
+/// 1/2/3/4), 5 multi-answer questions with five options (labels 2–5, mostly
+/// 3–4), 6 code-output questions with four options, and the rest
+/// single-answer with four options. The corpus itself (`--bank`) has
+/// 63 true/false and 63 multi-answer questions in 67 subtopics; this is
+/// its shape without its text, so that the simulation and its regression
+/// test do not depend on a built corpus.
 pub fn synthetic_bank() -> Bank {
     const TRUE_FALSE_LAST: [u8; 4] = [1, 3, 4, 2];
     const MULTI: [[u8; 5]; 2] = [[2, 3, 3, 4, 4], [3, 3, 4, 4, 5]];
