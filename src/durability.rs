@@ -111,7 +111,10 @@ impl Durability {
 
     /// Whether to suggest installing and a backup: progress worth keeping, not persistent.
     pub fn hint_visible(&self, state: AppState) -> bool {
-        self.persisted.get() == Some(false)
+        // Only once the browser was asked on this page and said no: before that, "not
+        // persisted" only means "not asked yet" (Settings shows the same answer).
+        self.asked.get()
+            && self.persisted.get() == Some(false)
             && !self.hint_dismissed.get()
             && state.events.with(Vec::len) >= WORTH_KEEPING
     }
@@ -256,4 +259,24 @@ mod tests {
         assert_eq!(human_bytes(10_740_003_051.0), "10.7 GB");
         assert_eq!(human_bytes(2_000_000_000.0), "2.0 GB");
     }
+}
+
+/// Whether this is iOS or iPadOS Safari outside the home screen: there the browser offers no
+/// install prompt, and the way to install is Share, then Add to Home Screen.
+pub fn ios_browser_tab() -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let navigator = window.navigator();
+    let agent = navigator.user_agent().unwrap_or_default();
+    // iPadOS reports itself as a Mac; only the touch points tell it apart.
+    let ios = agent.contains("iPhone")
+        || agent.contains("iPad")
+        || agent.contains("iPod")
+        || (agent.contains("Macintosh") && navigator.max_touch_points() > 1);
+    let standalone = js_sys::Reflect::get(&navigator, &"standalone".into())
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false);
+    ios && !standalone
 }

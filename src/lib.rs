@@ -8,6 +8,8 @@ mod chunks;
 mod components;
 mod corpus;
 mod durability;
+mod html;
+mod keys;
 mod platform;
 mod router;
 pub mod routes;
@@ -17,6 +19,7 @@ mod state;
 pub mod storage;
 mod sw;
 mod text;
+mod tracks;
 
 pub use app::App;
 
@@ -33,7 +36,7 @@ pub fn mount() {
         .get_element_by_id("app")
         .and_then(|element| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok())
         .expect("index.html has an #app element");
-    root.set_inner_html("");
+    root.set_text_content(None);
     sw::enable();
     leptos::mount::mount_to(root, App).forget();
 }

@@ -1,8 +1,44 @@
 //! A sitting in progress — an adaptive test, the daily challenge or a review round — as plain
 //! data: serializable (a reload resumes it), pure (tested natively), driven by the engine.
 
-use engine::{Engine, Mode, Progress, Readiness, Response, Scope, SessionId, SplitMix64, Test};
+use engine::{
+    Engine, LocalDate, Mode, Progress, Readiness, Response, Scope, SessionId, SplitMix64, Test,
+};
 use serde::{Deserialize, Serialize};
+
+use crate::router::Route;
+
+/// What a sitting is, which names it and the page that resumes it. The app keeps at most one
+/// unfinished sitting of each kind, so starting one never throws another away.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SittingKind {
+    /// An adaptive test of a topic (by slug), or of every topic (`mixed`).
+    Test(String),
+    /// The daily challenge of a local date.
+    Daily(LocalDate),
+    /// A review round: due questions, mistakes or bookmarks.
+    Review,
+    /// The questions missed in a sitting, asked again.
+    Retry,
+    /// The gentle first sitting after the first run (levels 1–2 in the chosen track).
+    Starter,
+    /// One question on its own page (from search, a list or a link).
+    Single(String),
+}
+
+impl SittingKind {
+    /// The page that shows (and resumes) the sitting.
+    pub fn route(&self) -> Route {
+        match self {
+            SittingKind::Test(slug) => Route::Test(slug.clone()),
+            SittingKind::Daily(_) => Route::Daily,
+            SittingKind::Review => Route::Review,
+            SittingKind::Retry => Route::Retry,
+            SittingKind::Starter => Route::Start,
+            SittingKind::Single(id) => Route::Question(id.clone()),
+        }
+    }
+}
 
 /// Where the questions of a session come from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -31,8 +67,8 @@ pub struct Asked {
 pub struct Session {
     pub id: SessionId,
     pub mode: Mode,
-    /// Where the session lives in the app (the route that resumes it), e.g. "/test/statistics".
-    pub path: String,
+    /// What the sitting is; names the page that resumes it.
+    pub kind: SittingKind,
     pub source: Source,
     pub asked: Vec<Asked>,
     /// Readiness of the session's topics when it began (topic, readiness).
@@ -56,7 +92,7 @@ impl Session {
         engine: &Engine,
         progress: &Progress,
         scope: &Scope,
-        path: String,
+        kind: SittingKind,
         now_ms: i64,
         seed: u64,
     ) -> Result<Session, StartError> {
@@ -71,7 +107,7 @@ impl Session {
             engine,
             progress,
             Mode::Test,
-            path,
+            kind,
             Source::Adaptive(test),
             &topics,
             now_ms,
@@ -84,7 +120,7 @@ impl Session {
         engine: &Engine,
         progress: &Progress,
         mode: Mode,
-        path: String,
+        kind: SittingKind,
         items: Vec<usize>,
         now_ms: i64,
         seed: u64,
@@ -101,7 +137,7 @@ impl Session {
             engine,
             progress,
             mode,
-            path,
+            kind,
             Source::Fixed(items),
             &topics,
             now_ms,
@@ -115,7 +151,7 @@ impl Session {
         engine: &Engine,
         progress: &Progress,
         mode: Mode,
-        path: String,
+        kind: SittingKind,
         source: Source,
         topics: &[u16],
         now_ms: i64,
@@ -124,7 +160,7 @@ impl Session {
         let mut session = Session {
             id: SessionId(seed),
             mode,
-            path,
+            kind,
             source,
             asked: Vec::new(),
             before: topics
@@ -154,7 +190,6 @@ impl Session {
         self.asked.last()
     }
 
-    /// Whether every question has been answered.
     /// Whether the learner has moved on from the last question (results are due).
     pub fn is_finished(&self) -> bool {
         self.closed
@@ -218,24 +253,55 @@ impl Session {
             .count()
     }
 
-    /// The sitting as stored, tagged with the corpus it indexes into: `corpus` (the build's
+    /// The sittings as stored, tagged with the corpus they index into: `corpus` (the build's
     /// corpus fingerprint) as 8 bytes, then postcard.
-    pub fn encode(&self, corpus: u64) -> Vec<u8> {
+    pub fn encode_all(sittings: &[Session], corpus: u64) -> Vec<u8> {
         let mut bytes = corpus.to_le_bytes().to_vec();
-        bytes.extend(postcard::to_allocvec(self).expect("a session always serializes"));
+        bytes.extend(postcard::to_allocvec(sittings).expect("sittings always serialize"));
         bytes
     }
 
-    /// A stored sitting, only if it was saved over the same corpus: its questions are positions
-    /// in the bank, which another build may order differently. (Its answers are in the log by
-    /// question id either way; only the unfinished sitting is dropped.)
-    pub fn decode(bytes: &[u8], corpus: u64) -> Option<Session> {
+    /// Stored sittings, only if they were saved over the same corpus: their questions are
+    /// positions in the bank, which another build may order differently. (Their answers are in
+    /// the log by question id either way; only unfinished sittings are dropped.)
+    pub fn decode_all(bytes: &[u8], corpus: u64) -> Option<Vec<Session>> {
         let (tag, body) = bytes.split_at_checked(8)?;
         if u64::from_le_bytes(tag.try_into().ok()?) != corpus {
             return None;
         }
         postcard::from_bytes(body).ok()
     }
+}
+
+/// A gentle first sitting: `n` questions of levels 1–2 from the weighted topics (heaviest first,
+/// one topic after another so the first questions show the range), chosen at random within
+/// each topic by `seed`.
+pub fn starter_items(bank: &engine::Bank, weighted: &[(u16, u8)], n: usize, seed: u64) -> Vec<usize> {
+    let mut rng = SplitMix64::new(seed);
+    let topics: Vec<u16> = weighted.iter().filter(|(_, w)| *w > 0).map(|(t, _)| *t).collect();
+    let mut pools: Vec<Vec<usize>> = topics
+        .iter()
+        .map(|&t| {
+            let mut pool: Vec<usize> = bank
+                .topic_items(t)
+                .filter(|&i| bank.items[i].difficulty <= 2)
+                .collect();
+            rng.shuffle(&mut pool);
+            pool
+        })
+        .collect();
+    let mut picked = Vec::new();
+    while picked.len() < n && pools.iter().any(|p| !p.is_empty()) {
+        for pool in pools.iter_mut() {
+            if picked.len() == n {
+                break;
+            }
+            if let Some(item) = pool.pop() {
+                picked.push(item);
+            }
+        }
+    }
+    picked
 }
 
 /// Right when the chosen options are exactly the correct ones; "I don't know" is never right.
@@ -297,7 +363,7 @@ mod tests {
             &engine,
             &progress,
             &Scope::Topic(0),
-            "/test/t".into(),
+            SittingKind::Test("t".into()),
             0,
             42,
         )
@@ -334,29 +400,46 @@ mod tests {
             &engine,
             &progress,
             Mode::Daily,
-            "/daily/x".into(),
+            SittingKind::Daily(LocalDate::from_ymd(2026, 12, 7).unwrap()),
             vec![3, 1, 4],
             0,
             7,
         )
         .unwrap();
         session.answer(Response::Chose(vec![2]), &[2], 500).unwrap();
-        let restored = Session::decode(&session.encode(42), 42).unwrap();
-        assert_eq!(restored, session);
-        assert_eq!(restored.score(), 1);
+        let both = vec![session.clone(), session.clone()];
+        let restored = Session::decode_all(&Session::encode_all(&both, 42), 42).unwrap();
+        assert_eq!(restored, both);
+        assert_eq!(restored[0].score(), 1);
         assert_eq!(
-            Session::decode(&session.encode(42), 43),
+            Session::decode_all(&Session::encode_all(&both, 42), 43),
             None,
             "a sitting saved over another corpus is not resumed"
         );
         assert_eq!(
-            Session::decode(&[1, 2, 3], 42),
+            Session::decode_all(&[1, 2, 3], 42),
             None,
             "damaged bytes are refused, not panicked on"
         );
-        let mut cut = session.encode(42);
+        let mut cut = Session::encode_all(&both, 42);
         cut.truncate(12);
-        assert_eq!(Session::decode(&cut, 42), None);
+        assert_eq!(Session::decode_all(&cut, 42), None);
+    }
+
+    #[test]
+    fn the_starter_asks_easy_questions_across_the_heaviest_topics() {
+        let engine = engine_with(30);
+        let picked = starter_items(engine.bank(), &[(0, 3)], 5, 9);
+        assert_eq!(picked.len(), 5);
+        assert!(picked.iter().all(|&i| engine.bank().items[i].difficulty <= 2));
+        let mut unique = picked.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(unique.len(), 5, "no question twice");
+        assert!(
+            starter_items(engine.bank(), &[(0, 0)], 5, 9).is_empty(),
+            "topics outside the track are not asked"
+        );
     }
 
     #[test]
@@ -367,7 +450,7 @@ mod tests {
             &engine,
             &progress,
             Mode::Review,
-            "/review".into(),
+            SittingKind::Review,
             vec![],
             0,
             1,

@@ -54,15 +54,25 @@ pub fn set_theme(theme: Theme) {
     apply_theme(theme);
 }
 
+/// Puts the theme on the root element as `data-theme="light|dark"`, the device's preference
+/// resolved for `System`: the stylesheet writes the dark palette once, for `[data-theme=dark]`.
+/// index.html's first script does the same before the first paint, and follows the device
+/// while the theme is `System`.
 pub fn apply_theme(theme: Theme) {
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element());
-    if let Some(root) = root {
-        let _ = match theme {
-            Theme::System => root.remove_attribute("data-theme"),
-            other => root.set_attribute("data-theme", other.key()),
-        };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let dark = match theme {
+        Theme::Dark => true,
+        Theme::Light => false,
+        Theme::System => window
+            .match_media("(prefers-color-scheme: dark)")
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches()),
+    };
+    if let Some(root) = window.document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("data-theme", if dark { "dark" } else { "light" });
     }
 }
 
@@ -77,5 +87,80 @@ pub fn daily_goal() -> u32 {
 pub fn set_daily_goal(goal: u32) {
     if let Some(s) = crate::platform::local_storage() {
         let _ = s.set_item(GOAL_KEY, &goal.to_string());
+    }
+}
+
+const WRAP_KEY: &str = "prepwise.wrap-code";
+const TRACK_KEY: &str = "prepwise.track";
+const INTERVIEW_KEY: &str = "prepwise.interview-date";
+const WELCOMED_KEY: &str = "prepwise.welcomed";
+
+fn get(key: &str) -> Option<String> {
+    crate::platform::local_storage().and_then(|s| s.get_item(key).ok().flatten())
+}
+
+fn set(key: &str, value: Option<&str>) {
+    if let Some(s) = crate::platform::local_storage() {
+        let _ = match value {
+            Some(v) => s.set_item(key, v),
+            None => s.remove_item(key),
+        };
+    }
+}
+
+/// Whether long code lines wrap (rather than scroll sideways).
+pub fn wrap_code() -> bool {
+    get(WRAP_KEY).as_deref() == Some("1")
+}
+
+pub fn set_wrap_code(on: bool) {
+    set(WRAP_KEY, Some(if on { "1" } else { "0" }));
+}
+
+/// The role track chosen at the first run (a slug of `content/tracks.toml`), if any.
+pub fn track() -> Option<String> {
+    get(TRACK_KEY).filter(|t| !t.is_empty())
+}
+
+pub fn set_track(slug: Option<&str>) {
+    set(TRACK_KEY, slug);
+}
+
+/// The interview date, if the learner gave one.
+pub fn interview_date() -> Option<engine::LocalDate> {
+    let text = get(INTERVIEW_KEY)?;
+    parse_date(&text)
+}
+
+pub fn set_interview_date(date: Option<engine::LocalDate>) {
+    set(INTERVIEW_KEY, date.map(|d| d.to_string()).as_deref());
+}
+
+/// A `YYYY-MM-DD` date (as an `<input type="date">` gives it).
+pub fn parse_date(text: &str) -> Option<engine::LocalDate> {
+    let mut parts = text.trim().splitn(3, '-');
+    let year = parts.next()?.parse().ok()?;
+    let month = parts.next()?.parse().ok()?;
+    let day = parts.next()?.parse().ok()?;
+    engine::LocalDate::from_ymd(year, month, day)
+}
+
+/// Whether the first run has been completed or skipped on this device.
+pub fn welcomed() -> bool {
+    get(WELCOMED_KEY).is_some()
+}
+
+pub fn set_welcomed() {
+    set(WELCOMED_KEY, Some("1"));
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dates_parse_as_an_input_gives_them() {
+        let date = super::parse_date("2027-01-15").unwrap();
+        assert_eq!(date.to_string(), "2027-01-15");
+        assert_eq!(super::parse_date("2027-02-30"), None);
+        assert_eq!(super::parse_date("soon"), None);
     }
 }

@@ -11,14 +11,14 @@ use leptos::task::spawn_local;
 
 use crate::corpus::index;
 use crate::platform::{now_ms, random_u64, today, utc_offset_minutes};
-use crate::session::Session;
+use crate::session::{Session, SittingKind};
 use crate::storage::{journal, Store, StoreError};
 
 /// What a full disk means for the learner (answers are still kept: see `storage::journal`).
 const OUT_OF_SPACE: &str = "This device is out of storage space for Prepwise. Your answers are kept on this device and will be saved when space is freed; export a backup from Settings now.";
 
-/// Key of the sitting in progress in the store's state.
-const SESSION_KEY: &str = "session";
+/// Key of the sittings in progress in the store's state (one per kind).
+const SITTINGS_KEY: &str = "sittings";
 
 /// The engine over the embedded bank, built once.
 pub fn engine() -> &'static Engine {
@@ -41,7 +41,8 @@ pub enum Health {
 pub struct AppState {
     pub progress: RwSignal<Progress>,
     pub events: RwSignal<Vec<Event>>,
-    pub session: RwSignal<Option<Session>>,
+    /// Sittings in progress or just finished, at most one of each kind.
+    pub sittings: RwSignal<Vec<Session>>,
     pub health: RwSignal<Health>,
     /// A message for the learner about their data (a save that failed, records set aside).
     pub notice: RwSignal<Option<String>>,
@@ -56,7 +57,7 @@ pub fn provide_app_state() -> AppState {
     let state = AppState {
         progress: RwSignal::new(engine.empty_progress()),
         events: RwSignal::new(Vec::new()),
-        session: RwSignal::new(None),
+        sittings: RwSignal::new(Vec::new()),
         health: RwSignal::new(Health::Loading),
         notice: RwSignal::new(None),
         store: StoredValue::new_local(None),
@@ -82,14 +83,15 @@ impl AppState {
         }
         let loaded = store.load().await;
         crate::platform::mark("prepwise:read");
-        let session = store
-            .get_state(SESSION_KEY)
+        let mut sittings = store
+            .get_state(SITTINGS_KEY)
             .await
             .ok()
             .flatten()
-            .and_then(|b| Session::decode(&b, crate::corpus::fingerprint()))
-            // A finished sitting showed its results already; only an unfinished one resumes.
-            .filter(|s| !s.is_finished());
+            .and_then(|b| Session::decode_all(&b, crate::corpus::fingerprint()))
+            .unwrap_or_default();
+        // A finished sitting showed its results already; only unfinished ones resume.
+        sittings.retain(|s| !s.is_finished());
         self.store.set_value(Some(store.clone()));
         let loaded = match loaded {
             Ok(loaded) => loaded,
@@ -139,7 +141,7 @@ impl AppState {
             unsaved.extend(queued);
         });
         self.flush();
-        self.session.set(session);
+        self.sittings.set(sittings);
         self.health.set(match refused {
             None => Health::Durable,
             Some(err) => Health::MemoryOnly(err.to_string()),
@@ -275,34 +277,72 @@ impl AppState {
         journal::clear();
         self.unsaved.set_value(Vec::new());
         self.events.set(Vec::new());
-        self.session.set(None);
+        self.sittings.set(Vec::new());
         self.progress.set(engine().empty_progress());
         Ok(())
     }
 
-    /// Drops a finished sitting when a page that starts sittings opens: its results were shown
-    /// when it ended; coming back starts afresh.
-    pub fn discard_finished_session(&self) {
-        if self
-            .session
-            .with_untracked(|s| s.as_ref().is_some_and(Session::is_finished))
-        {
-            self.session.set(None);
-            self.save_session();
-        }
+    /// Reads the sitting of `kind`, if there is one (tracked).
+    pub fn with_sitting<T>(&self, kind: &SittingKind, f: impl FnOnce(Option<&Session>) -> T) -> T {
+        self.sittings
+            .with(|all| f(all.iter().find(|s| s.kind == *kind)))
     }
 
-    /// Persists the sitting in progress (or clears it), so a reload resumes it.
-    pub fn save_session(&self) {
+    /// Starts `session`, replacing only a sitting of the same kind (a daily replaces any daily:
+    /// an older date's cannot be finished any more), and saves.
+    pub fn start_sitting(&self, session: Session) {
+        self.sittings.update(|all| {
+            all.retain(|s| {
+                !(s.kind == session.kind
+                    || matches!(
+                        (&s.kind, &session.kind),
+                        (SittingKind::Daily(_), SittingKind::Daily(_))
+                    ))
+            });
+            all.push(session);
+        });
+        self.save_sittings();
+    }
+
+    /// Changes the sitting of `kind` in place and saves; returns what `f` returned.
+    pub fn update_sitting<T>(
+        &self,
+        kind: &SittingKind,
+        f: impl FnOnce(&mut Session) -> T,
+    ) -> Option<T> {
+        let mut out = None;
+        self.sittings.update(|all| {
+            if let Some(s) = all.iter_mut().find(|s| s.kind == *kind) {
+                out = Some(f(s));
+            }
+        });
+        self.save_sittings();
+        out
+    }
+
+    /// Forgets the sitting of `kind` (its answers stay in the log).
+    pub fn end_sitting(&self, kind: &SittingKind) {
+        self.sittings.update(|all| all.retain(|s| s.kind != *kind));
+        self.save_sittings();
+    }
+
+    /// Persists the sittings (so a reload resumes them).
+    pub fn save_sittings(&self) {
         let state = *self;
-        let bytes = self
-            .session
-            .with_untracked(|s| s.as_ref().map(|s| s.encode(crate::corpus::fingerprint())));
+        // A single question on its own page is not worth resuming.
+        let bytes = self.sittings.with_untracked(|all| {
+            let kept: Vec<Session> = all
+                .iter()
+                .filter(|s| !matches!(s.kind, SittingKind::Single(_)))
+                .cloned()
+                .collect();
+            Session::encode_all(&kept, crate::corpus::fingerprint())
+        });
         spawn_local(async move {
             let Some(store) = state.store.get_value() else {
                 return;
             };
-            match store.put_state(SESSION_KEY, bytes.as_deref()).await {
+            match store.put_state(SITTINGS_KEY, Some(&bytes)).await {
                 Ok(()) => {}
                 Err(StoreError::QuotaExceeded) => state.notice.set(Some(OUT_OF_SPACE.into())),
                 Err(err) => state.notice.set(Some(format!(

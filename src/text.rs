@@ -1,16 +1,14 @@
-//! Text helpers: plain text from the build's sanitized HTML (for search), and escaping for the
-//! little markup the app builds as text (charts, lists).
-
-/// Escapes text for an HTML/SVG element or a double-quoted attribute.
-pub fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+//! Plain text from the build's sanitized HTML (for search). Escaping lives with the one door
+//! for markup, `crate::html`.
 
 /// The text content of an HTML fragment, lowercased, entities decoded.
 pub fn plain_lower(html: &str) -> String {
+    plain(html).to_lowercase()
+}
+
+/// The text content of an HTML fragment, entities decoded; a closing paragraph or line break
+/// becomes a newline, any other tag a space.
+pub fn plain(html: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut in_tag = false;
     let mut rest = html;
@@ -19,6 +17,9 @@ pub fn plain_lower(html: &str) -> String {
             if c == '>' {
                 in_tag = false;
                 out.push(' ');
+            }
+            if c == '/' && (rest.starts_with("/p>") || rest.starts_with("/pre>")) {
+                out.push('\n');
             }
             rest = &rest[c.len_utf8()..];
             continue;
@@ -43,7 +44,7 @@ pub fn plain_lower(html: &str) -> String {
                 continue;
             }
         }
-        out.extend(c.to_lowercase());
+        out.push(c);
         rest = &rest[c.len_utf8()..];
     }
     out
@@ -55,7 +56,7 @@ mod tests {
 
     #[test]
     fn tags_become_spaces_and_entities_decode() {
-        assert_eq!(plain_lower("<p>A <code>x &lt; y</code></p>"), " a  x < y  ");
+        assert_eq!(plain_lower("<p>A <code>x &lt; y</code></p>"), " a  x < y \n ");
         assert_eq!(plain_lower("Ünïcode &amp; more"), "ünïcode & more");
     }
 }

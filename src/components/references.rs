@@ -3,12 +3,12 @@
 
 use engine::Reference;
 
-use crate::text::escape;
+use crate::html::{escape, Html};
 
 /// The references as markup (inserted with `inner_html`). Links open in a new tab, so the
 /// sitting stays where it was, and carry neither opener nor referrer. Only http(s) addresses
 /// become links: the content compiler accepts no others, and this is the second line of defence.
-pub fn references_html(references: &[Reference]) -> String {
+pub fn references_html(references: &[Reference]) -> Html {
     let items: Vec<String> = references
         .iter()
         .map(|r| {
@@ -22,5 +22,5 @@ pub fn references_html(references: &[Reference]) -> String {
             }
         })
         .collect();
-    format!("Further reading: {}", items.join("; "))
+    Html::from_markup(format!("Further reading: {}", items.join("; ")))
 }

@@ -1,42 +1,55 @@
-//! The end of a sitting: the score, readiness before → after (as bands with their interval),
-//! every question with its feedback, and what to study next.
+//! The end of a sitting: the score (with a celebration in proportion), what moved in the
+//! topics the sitting touched, every question with its feedback, and one obvious next step.
 
 use engine::{Mode, Readiness, Response};
+use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::chunks::load_question;
-use crate::components::readiness::readiness_html;
+use crate::components::readiness::{readiness_html, readiness_change};
 use crate::components::references::references_html;
-use crate::platform::now_ms;
-use crate::session::{Asked, Session};
+use crate::html::Html;
+use crate::platform::{now_ms, random_u64};
+use crate::router::{navigate, History, Route};
+use crate::session::{Asked, Session, SittingKind, Source};
 use crate::state::{engine, use_app_state};
 
 #[component]
 pub fn Results(session: Session) -> impl IntoView {
+    if let SittingKind::Single(_) = session.kind {
+        return view! { <SingleDone session=session /> }.into_any();
+    }
     let state = use_app_state();
     let bank = engine().bank();
     let now = now_ms();
     let score = session.score();
     let total = session.asked.len();
 
-    let after: Vec<Readiness> = state.progress.with_untracked(|progress| {
+    // The topics this sitting asked about, and how each moved.
+    let touched: Vec<(u16, Readiness, Readiness)> = state.progress.with_untracked(|progress| {
         session
             .before
             .iter()
-            .map(|&(topic, _)| engine().readiness(progress, topic, now))
+            .filter(|(topic, _)| {
+                session
+                    .asked
+                    .iter()
+                    .any(|a| a.answer.is_some() && bank.items[a.item].topic == *topic)
+            })
+            .map(|&(topic, before)| (topic, before, engine().readiness(progress, topic, now)))
             .collect()
     });
-    let readiness = session
-        .before
+    let readiness = touched
         .iter()
-        .zip(after)
-        .map(|(&(topic, before), after)| {
+        .map(|&(topic, before, after)| {
             let title = bank.topics[usize::from(topic)].title.clone();
+            let change = readiness_change(&before, &after);
             view! {
                 <li class="readiness-change">
                     <span class="topic-title">{title}</span>
-                    <span class="change" inner_html=format!("{} → {}", readiness_html(&before), readiness_html(&after))></span>
+                    <span class="change" inner_html=readiness_html(&after).into_inner()></span>
+                    <span class="change-words">{change}</span>
                 </li>
             }
         })
@@ -44,12 +57,12 @@ pub fn Results(session: Session) -> impl IntoView {
 
     // Study next: the weakest subtopic among those this session touched.
     let study_next = {
-        let mut touched: Vec<u16> = Vec::new();
+        let mut subtopics: Vec<u16> = Vec::new();
         for asked in &session.asked {
-            engine::order::insert_unique(&mut touched, bank.items[asked.item].subtopic);
+            engine::order::insert_unique(&mut subtopics, bank.items[asked.item].subtopic);
         }
         let weakest = state.progress.with_untracked(|progress| {
-            touched
+            subtopics
                 .into_iter()
                 .map(|s| (s, engine().subtopic_ability(progress, s, now).theta))
                 .min_by(|a, b| a.1.total_cmp(&b.1))
@@ -57,7 +70,7 @@ pub fn Results(session: Session) -> impl IntoView {
         weakest.map(|(s, _)| {
             let sub = &bank.subtopics[usize::from(s)];
             let topic = &bank.topics[usize::from(sub.topic)];
-            let href = format!("/topic/{}", topic.slug);
+            let href = Route::Topic(topic.slug.clone()).href();
             view! {
                 <p class="study-next">
                     "Study next: "<a href=href>{format!("{} · {}", topic.title, sub.title)}</a>
@@ -72,13 +85,52 @@ pub fn Results(session: Session) -> impl IntoView {
         .cloned()
         .map(|asked| view! { <ResultItem asked=asked /> })
         .collect_view();
-    let again = match session.source {
-        crate::session::Source::Adaptive(_) => Some(session.path.clone()),
-        _ => None,
-    };
-    let done = move |_| {
-        state.session.set(None);
-        state.save_session();
+
+    let kind = session.kind.clone();
+    let missed: Vec<usize> = session
+        .asked
+        .iter()
+        .filter(|a| !matches!(a.answer, Some((_, true))))
+        .map(|a| a.item)
+        .collect();
+    let retry = (!missed.is_empty()).then(|| {
+        let n = missed.len();
+        let start = move |_| {
+            let started = state.progress.with_untracked(|progress| {
+                Session::fixed(
+                    engine(),
+                    progress,
+                    Mode::Review,
+                    SittingKind::Retry,
+                    missed.clone(),
+                    now_ms(),
+                    random_u64(),
+                )
+            });
+            if let Ok(retry) = started {
+                state.start_sitting(retry);
+                navigate(&Route::Retry, History::Push);
+            }
+        };
+        view! {
+            <button class="button" type="button" on:click=start>
+                {if n == 1 { "Retry the one you missed".to_string() } else { format!("Retry the {n} you missed") }}
+            </button>
+        }
+    });
+    let again = matches!(session.source, Source::Adaptive(_)).then(|| {
+        let kind = kind.clone();
+        let start = move |_| {
+            let SittingKind::Test(slug) = &kind else {
+                return;
+            };
+            crate::routes::start_test(state, slug);
+        };
+        view! { <button class="button secondary" type="button" on:click=start>"Another test"</button> }
+    });
+    let home = {
+        let kind = kind.clone();
+        move |_| state.end_sitting(&kind)
     };
     let share = (session.mode == Mode::Daily).then(|| {
         let text = share_text(&session);
@@ -111,21 +163,104 @@ pub fn Results(session: Session) -> impl IntoView {
         }
     });
 
+    // Arrival: at the top, the focus on the score.
+    let heading = NodeRef::<html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            if let Some(window) = web_sys::window() {
+                window.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = h.focus_with_options(&options);
+        }
+    });
+    let (cheer, tier) = cheer(score, total);
+
     view! {
         <section class="results" aria-labelledby="results-title">
-            <h2 id="results-title" class="results-score" tabindex="-1">{format!("{score} of {total} correct")}</h2>
+            <div class=format!("score-card {tier}")>
+                <div class="score-ring" inner_html=score_ring(score, total).into_inner()></div>
+                <div class="score-words">
+                    <h2 id="results-title" class="results-score" tabindex="-1" node_ref=heading>
+                        {format!("{score} of {total} correct")}
+                    </h2>
+                    <p class="cheer">{cheer}</p>
+                </div>
+                {(tier == "tier-perfect").then(|| view! { <div class="confetti" aria-hidden="true"><i></i><i></i><i></i><i></i><i></i><i></i><i></i><i></i><i></i><i></i><i></i><i></i></div> })}
+            </div>
+            <div class="actions">
+                {retry}
+                {again}
+                <a class="button secondary" href="/" on:click=home>"Home"</a>
+            </div>
             {share}
-            <h3 class="section-title">"Readiness"</h3>
-            <ul class="plain-list">{readiness}</ul>
+            {(!touched.is_empty()).then(|| view! {
+                <h3 class="section-title">"Readiness"</h3>
+                <ul class="plain-list">{readiness}</ul>
+            })}
             {study_next}
             <h3 class="section-title">"Your answers"</h3>
             <ol class="result-items">{items}</ol>
+        </section>
+    }
+    .into_any()
+}
+
+/// After a question on its own: the next open mistake, or the way back.
+#[component]
+fn SingleDone(session: Session) -> impl IntoView {
+    let state = use_app_state();
+    let this = session.asked.first().map(|a| a.item);
+    let right = session.score() == 1;
+    let next = state
+        .events
+        .with_untracked(|events| crate::routes::recent_mistakes(events))
+        .into_iter()
+        .find(|&item| Some(item) != this);
+    let heading = NodeRef::<html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+    view! {
+        <section class="results" aria-labelledby="results-title">
+            <h2 id="results-title" class="results-score" tabindex="-1" node_ref=heading>
+                {if right { "Right: it leaves your mistakes" } else { "Not yet: it stays in Review" }}
+            </h2>
             <div class="actions">
-                {again.map(|path| view! { <a class="button" href=path on:click=done>"Another test"</a> })}
-                <a class="button secondary" href="/" on:click=done>"Home"</a>
+                {next.map(|item| {
+                    let href = Route::Question(engine().bank().items[item].id.clone()).href();
+                    view! { <a class="button" href=href>"Next mistake"</a> }
+                })}
+                <a class="button secondary" href=Route::Review.href()>"Review"</a>
+                <a class="button secondary" href=Route::Search(String::new()).href()>"Search"</a>
             </div>
         </section>
     }
+}
+
+/// A few words in proportion to the score, and the celebration's tier (a CSS class).
+fn cheer(score: usize, total: usize) -> (&'static str, &'static str) {
+    if total == 0 {
+        return ("", "tier-low");
+    }
+    match score * 100 / total {
+        100 => ("Perfect. Every one right.", "tier-perfect"),
+        75..=99 => ("Great work: nearly all right.", "tier-high"),
+        50..=74 => ("Good progress. The misses below are the quickest wins.", "tier-mid"),
+        _ => ("Every miss shows what to learn next: read the answers below.", "tier-low"),
+    }
+}
+
+/// The score as a ring (markup: numbers only).
+fn score_ring(score: usize, total: usize) -> Html {
+    // A circle of radius 15.9155 has a circumference of 100: the dash is the percentage.
+    let percent = if total == 0 { 0 } else { score * 100 / total };
+    Html::from_markup(format!(
+        r#"<svg viewBox="0 0 36 36" aria-hidden="true"><circle class="ring-track" cx="18" cy="18" r="15.9155"/><circle class="ring-fill" cx="18" cy="18" r="15.9155" stroke-dasharray="{percent} 100" transform="rotate(-90 18 18)"/><text x="18" y="21" text-anchor="middle" class="ring-text">{score}/{total}</text></svg>"#
+    ))
 }
 
 /// One answered question, with its feedback folded away.
@@ -150,8 +285,9 @@ fn ResultItem(asked: Asked) -> impl IntoView {
                     <span class=format!("verdict {class}")>{verdict}</span>
                     {move || text.get().map(|(chunk, position)| {
                         let q = &chunk.questions[position];
-                        view! { <span class="summary-prompt" inner_html=q.prompt_html.clone()></span> }
+                        view! { <span class="summary-prompt" inner_html=Html::from_corpus(q.prompt_html.clone()).into_inner()></span> }
                     })}
+                    <svg class="chevron" viewBox="0 0 24 24" aria-hidden="true"><path d="M9 6l6 6-6 6" /></svg>
                 </summary>
                 {move || text.get().map(|(chunk, position)| {
                     let q = &chunk.questions[position];
@@ -159,10 +295,10 @@ fn ResultItem(asked: Asked) -> impl IntoView {
                     let code = q.code_html.clone().unwrap_or_default();
                     let references = (!q.references.is_empty()).then(|| references_html(&q.references));
                     view! {
-                        <div class="code-block" inner_html=code></div>
-                        <p class="why"><span class="why-label">"Answer: "</span><span inner_html=right.join("; ")></span></p>
-                        <div class="explanation" inner_html=q.explanation_html.clone()></div>
-                        {references.map(|html| view! { <p class="references" inner_html=html></p> })}
+                        <div class="code-block" inner_html=Html::from_corpus(code).into_inner()></div>
+                        <p class="why"><span class="why-label">"Answer: "</span><span inner_html=Html::from_corpus(right.join("; ")).into_inner()></span></p>
+                        <div class="explanation" inner_html=Html::from_corpus(q.explanation_html.clone()).into_inner()></div>
+                        {references.map(|html| view! { <p class="references" inner_html=html.into_inner()></p> })}
                     }
                 })}
             </details>
@@ -183,7 +319,10 @@ pub fn share_text(session: &Session) -> String {
             }
         })
         .collect();
-    let date = session.path.rsplit('/').next().unwrap_or_default();
+    let date = match &session.kind {
+        SittingKind::Daily(date) => date.to_string(),
+        _ => String::new(),
+    };
     format!(
         "Prepwise daily {date}: {}/{} {squares}",
         session.score(),

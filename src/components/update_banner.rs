@@ -2,29 +2,30 @@
 
 use leptos::prelude::*;
 
-use crate::session::Session;
+use crate::router::use_location;
 use crate::state::use_app_state;
 use crate::sw::use_updates;
 
-/// Shown when a new build is waiting, and only when no sitting is in progress (or finished but
-/// its results not yet left): an update never interrupts a test. From a finished sitting's
-/// results the updated app opens at home (loading the sitting's address again would start a
-/// new one); anywhere else it reloads the same page.
+/// Shown when a new build is waiting, and only when the page shows no unfinished sitting: an
+/// update never interrupts a test (sittings elsewhere are saved and resume after it). From a
+/// finished sitting's results the updated app opens at home (loading the sitting's address again
+/// would start a new one); anywhere else it reloads the same page.
 #[component]
 pub fn UpdateBanner() -> impl IntoView {
     let state = use_app_state();
     let updates = use_updates();
-    let between_sittings = move || {
-        state.is_loaded()
-            && state
-                .session
-                .with(|s| s.as_ref().is_none_or(Session::is_finished))
+    let location = use_location();
+    // The sitting this page shows, if any: Some(finished).
+    let on_page = move || {
+        let route = location.route.get();
+        state.sittings.with(|all| {
+            all.iter()
+                .find(|s| s.kind.route() == route)
+                .map(|s| s.is_finished())
+        })
     };
-    let after_results = move || {
-        state
-            .session
-            .with_untracked(|s| s.as_ref().is_some_and(Session::is_finished))
-    };
+    let between_sittings = move || state.is_loaded() && on_page() != Some(false);
+    let after_results = move || untrack(on_page) == Some(true);
     move || {
         (updates.ready.get() && between_sittings()).then(|| {
             view! {

@@ -1,76 +1,79 @@
-use engine::Mode;
+use engine::{Mode, DAILY_LENGTH};
 use leptos::prelude::*;
 
-use crate::components::session_view::SessionView;
+use crate::components::sitting::{provide_sitting, SittingView};
 use crate::platform::{now_ms, today};
-use crate::session::Session;
+use crate::session::{Session, SittingKind};
 use crate::state::{engine, use_app_state};
 
-/// Today's challenge: the same five questions for everyone on this local date, once a day.
+/// Today's challenge: the same five questions for everyone on this local date, once a day. It
+/// is done when all five are answered; leaving it half way keeps its place.
 #[component]
 pub fn DailyPage() -> impl IntoView {
     let state = use_app_state();
-    state.discard_finished_session();
     let date = today();
-    let path = format!("/daily/{date}");
-    let done_today = Memo::new(move |_| {
-        state.events.with(|events| {
-            events.iter().any(|e| {
-                e.local_date == date
-                    && matches!(&e.body, engine::EventBody::Answered(a) if a.mode == Mode::Daily)
-            })
-        })
-    });
-    let path_for_effect = path.clone();
-    Effect::new(move |_| {
-        if !state.is_loaded() {
+    let kind = SittingKind::Daily(date);
+    provide_sitting(kind.clone());
+    let answered_today = Memo::new(move |_| state.progress.with(|p| p.daily_answered(date)));
+    let in_sitting = {
+        let kind = kind.clone();
+        move || state.with_sitting(&kind, |s| s.is_some())
+    };
+    super::once_loaded(state, move || {
+        let existing = state.with_sitting(&kind, |s| s.map(Session::is_finished));
+        match existing {
+            Some(false) => return, // resume it
+            Some(true) => state.end_sitting(&kind), // its results were shown
+            None => {}
+        }
+        // Questions of today's challenge not answered yet today (all five, unless an earlier
+        // sitting of today was lost).
+        let done: Vec<String> = state.events.with_untracked(|events| {
+            events
+                .iter()
+                .filter(|e| e.local_date == date)
+                .filter_map(|e| match &e.body {
+                    engine::EventBody::Answered(a) if a.mode == Mode::Daily => {
+                        Some(a.question.clone())
+                    }
+                    _ => None,
+                })
+                .collect()
+        });
+        let remaining: Vec<usize> = engine()
+            .daily_challenge(date)
+            .into_iter()
+            .filter(|&item| !done.contains(&engine().bank().items[item].id))
+            .collect();
+        if remaining.is_empty() {
             return;
         }
-        let resumable = state
-            .session
-            .with_untracked(|s| s.as_ref().is_some_and(|s| s.path == path_for_effect));
-        if resumable || done_today.get_untracked() {
-            return;
-        }
-        let items = engine().daily_challenge(date);
         // Seeded by the date: the option order is the same for everyone too.
         let seed = date.days_since_epoch() as u64;
         let started = state.progress.with_untracked(|progress| {
-            Session::fixed(
-                engine(),
-                progress,
-                Mode::Daily,
-                path_for_effect.clone(),
-                items,
-                now_ms(),
-                seed,
-            )
+            Session::fixed(engine(), progress, Mode::Daily, kind.clone(), remaining, now_ms(), seed)
         });
         if let Ok(session) = started {
-            state.session.set(Some(session));
-            state.save_session();
+            state.start_sitting(session);
         }
     });
-    let path_for_view = path.clone();
-    let in_session = move || {
-        state
-            .session
-            .with(|s| s.as_ref().is_some_and(|s| s.path == path_for_view))
-    };
     view! {
-        <main class="page">
+        <main class="page sitting-page">
             <h1 class="eyebrow">{format!("Daily challenge · {date}")}</h1>
             <Show
-                when=in_session
+                when=in_sitting
                 fallback=move || view! {
-                    <Show when=move || done_today.get() fallback=|| view! { <p class="shell-status">"Loading…"</p> }>
+                    <Show
+                        when=move || state.is_loaded() && answered_today.get() >= DAILY_LENGTH as u32
+                        fallback=|| view! { <p class="shell-status">"Loading…"</p> }
+                    >
                         <h1>"Done for today"</h1>
                         <p class="lede">"A new challenge arrives after midnight. Your study streak and results are on the home page."</p>
                         <a class="button" href="/">"Home"</a>
                     </Show>
                 }
             >
-                <SessionView />
+                <SittingView />
             </Show>
         </main>
     }

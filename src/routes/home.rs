@@ -3,25 +3,52 @@ use leptos::prelude::*;
 use crate::components::readiness::readiness_html;
 use crate::components::storage_hint::StorageHint;
 use crate::components::streak::streak_text;
+use crate::html::{escape, Html};
 use crate::platform::{now_ms, today};
+use crate::router::Route;
+use crate::session::{Session, SittingKind};
 use crate::state::{engine, use_app_state};
-use crate::text::escape;
 
-/// The home page: continue, today's challenge and the study streak, review due, and every
-/// topic with its readiness.
+/// The home page: what to do now (first run, continue, today's challenge, review when there is
+/// something to review), then the topics in the order of the learner's track.
 #[component]
 pub fn Home() -> impl IntoView {
     let state = use_app_state();
     let bank = engine().bank();
 
+    // Unfinished sittings, each named, each opening the sitting it names.
     let resume = move || {
-        state.session.get().filter(|s| !s.is_finished()).map(|s| {
-            let label = format!("Continue: question {} of {}", s.asked.len(), s.length());
+        let date = today();
+        state.sittings.with(|all| {
+            all.iter()
+                .filter(|s| !s.is_finished() && !matches!(s.kind, SittingKind::Single(_)))
+                .filter(|s| !matches!(s.kind, SittingKind::Daily(d) if d != date))
+                .map(|s| {
+                    let (title, href) = (sitting_name(s), s.kind.route().href());
+                    let answered = s.asked.iter().filter(|a| a.answer.is_some()).count();
+                    let label = format!("Continue · {answered} of {} answered", s.length());
+                    view! {
+                        <a class="card continue-card" href=href>
+                            <span class="topic-title">{title}</span>
+                            <span class="topic-meta">{label}</span>
+                        </a>
+                    }
+                })
+                .collect_view()
+        })
+    };
+
+    let first_run = move || {
+        (state.is_loaded() && !crate::settings::welcomed() && state.events.with(Vec::is_empty)).then(|| {
             view! {
-                <a class="card continue-card" href=s.path.clone()>
-                    <span class="topic-title">"Unfinished"</span>
-                    <span class="topic-meta">{label}</span>
-                </a>
+                <section class="card hero" aria-labelledby="hero-title">
+                    <h2 id="hero-title" class="card-title">"Start here"</h2>
+                    <p>"Tell Prepwise your role and interview date (three quick steps, each skippable), then answer five easy questions."</p>
+                    <div class="actions">
+                        <a class="button" href=Route::Welcome.href()>"Get started"</a>
+                        <a class="button secondary" href=Route::Start.href()>"Just start: 5 easy questions"</a>
+                    </div>
+                </section>
             }
         })
     };
@@ -31,52 +58,73 @@ pub fn Home() -> impl IntoView {
             .progress
             .with(|p| streak_text(p.streak().status(today())))
     };
-    let daily_done = Memo::new(move |_| {
-        let date = today();
-        state.events.with(|events| {
-            events.iter().any(|e| {
-                e.local_date == date && matches!(&e.body, engine::EventBody::Answered(a) if a.mode == engine::Mode::Daily)
-            })
-        })
-    });
+    let daily_answered = Memo::new(move |_| state.progress.with(|p| p.daily_answered(today())));
     let due = Memo::new(move |_| {
         state
             .progress
             .with(|p| engine().review_queue(p, today(), usize::MAX).len())
     });
-
-    // The topic list is markup built as text: the router handles its links like any other.
-    let topics = move || {
-        let now = now_ms();
-        state.progress.with(|progress| bank.topics
-            .iter()
-            .enumerate()
-            .map(|(t, topic)| {
-                let count = bank.topic_items(t as u16).count();
-                let answered = bank.topic_items(t as u16).filter(|&i| progress.item(i).is_some_and(|r| r.answers > 0)).count();
-                let readiness = readiness_html(&engine().readiness(progress, t as u16, now));
-                let title = escape(&topic.title);
-
-                format!(
-                    r#"<li><a class="card topic-card" href="/topic/{slug}"><span class="topic-head"><span class="topic-title">{title}</span></span>{readiness}<span class="topic-meta">{answered} of {count} questions answered</span><progress class="meter" max="{count}" value="{answered}" aria-label="{title} progress"></progress></a></li>"#,
-                    slug = topic.slug,
-                )
-            })
-            .collect::<String>())
+    let mistakes = Memo::new(move |_| state.events.with(|e| crate::routes::recent_mistakes(e).len()));
+    let review_card = move || {
+        let (due, mistakes) = (due.get(), mistakes.get());
+        (due + mistakes > 0).then(|| {
+            let title = match due {
+                0 => "Review".to_string(),
+                n => format!("Review · {n} due"),
+            };
+            let meta = match mistakes {
+                0 => "Questions you are about to forget".to_string(),
+                1 => "1 recent mistake to practise".to_string(),
+                n => format!("{n} recent mistakes to practise"),
+            };
+            view! {
+                <a class="card action-card" href=Route::Review.href()>
+                    <span class="topic-title">{title}</span>
+                    <span class="topic-meta">{meta}</span>
+                </a>
+            }
+        })
     };
 
-    // Today's answers against the daily goal chosen in Settings.
-    let goal = move || {
-        let date = today();
-        let answered = state.events.with(|events| {
-            events
+    // The topics in the track's order; topics outside the track folded away.
+    let topic_cards = move |topics: &[(u16, u8)]| {
+        let now = now_ms();
+        state.progress.with(|progress| {
+            topics
                 .iter()
-                .filter(|e| {
-                    e.local_date == date && matches!(e.body, engine::EventBody::Answered(_))
+                .map(|&(t, _)| {
+                    let topic = &bank.topics[usize::from(t)];
+                    let count = bank.topic_items(t).count();
+                    let answered = bank.topic_items(t).filter(|&i| progress.item(i).is_some_and(|r| r.answers > 0)).count();
+                    let readiness = readiness_html(&engine().readiness(progress, t, now)).into_inner();
+                    let title = escape(&topic.title);
+                    format!(
+                        r#"<li><a class="card topic-card tone-{tone}" href="{href}"><span class="topic-head"><svg class="topic-icon" viewBox="0 0 24 24" aria-hidden="true"><path d="{icon}"/></svg><span class="topic-title">{title}</span></span>{readiness}<span class="topic-meta">{answered} of {count} questions answered</span><progress class="meter" max="{count}" value="{answered}" aria-label="{title} progress"></progress></a></li>"#,
+                        tone = escape(&topic.tone),
+                        icon = escape(&topic.icon),
+                        href = Route::Topic(topic.slug.clone()).href(),
+                    )
                 })
-                .count()
-        });
-        let target = crate::settings::daily_goal() as usize;
+                .collect::<String>()
+        })
+    };
+    let weighted = crate::tracks::weighted_topics();
+    let (main_topics, other_topics): (Vec<(u16, u8)>, Vec<(u16, u8)>) =
+        weighted.into_iter().partition(|(_, w)| *w > 0);
+    let track = crate::tracks::chosen();
+    let others = (!other_topics.is_empty()).then(|| {
+        view! {
+            <details class="more-topics">
+                <summary class="section-title">{format!("Other topics ({})", other_topics.len())}</summary>
+                <ul class="topic-list" inner_html=move || Html::from_markup(topic_cards(&other_topics)).into_inner()></ul>
+            </details>
+        }
+    });
+
+    // Today's answers against the daily goal.
+    let goal = move || {
+        let answered = state.progress.with(|p| p.answers_on(today()));
+        let target = crate::settings::daily_goal();
         if answered >= target {
             format!("Daily goal reached: {answered} answers today.")
         } else {
@@ -85,42 +133,54 @@ pub fn Home() -> impl IntoView {
     };
 
     view! {
-        <main class="page">
+        <main class="page home">
             <h1>"Practise for your next AI, ML or Python interview"</h1>
             <p class="lede">
                 "Short adaptive tests, a daily challenge and spaced review of your mistakes. Works offline."
             </p>
+            {first_run}
             {resume}
             <StorageHint />
-            <p class="goal" aria-live="polite">{goal}</p>
+            <p class="goal" aria-live="polite">{move || state.is_loaded().then(goal)}</p>
             <div class="home-grid">
-                <a class="card action-card" href="/daily">
+                <a class="card action-card" href=Route::Daily.href()>
                     <span class="topic-title">"Daily challenge"</span>
                     <span class="topic-meta">
-                        {move || if daily_done.get() { "Done today" } else { "5 questions, same for everyone today" }}
+                        {move || match daily_answered.get() as usize {
+                            n if n >= engine::DAILY_LENGTH => "Done today".to_string(),
+                            0 => format!("{} questions, the same for everyone today", engine::DAILY_LENGTH),
+                            n => format!("{n} of {} answered: continue", engine::DAILY_LENGTH),
+                        }}
                     </span>
                     {move || streak().map(|s| view! { <span class="streak">{s}</span> })}
                 </a>
-                <a class="card action-card" href="/review">
-                    <span class="topic-title">{move || format!("Review due ({})", due.get())}</span>
-                    <span class="topic-meta">
-                        {move || match state.events.with(|e| crate::routes::recent_mistakes(e).len()) {
-                            0 => "Questions you are about to forget".to_string(),
-                            1 => "1 recent mistake to practise".to_string(),
-                            n => format!("{n} recent mistakes to practise"),
-                        }}
-                    </span>
-                </a>
-                <a class="card action-card" href="/test/mixed">
+                {review_card}
+                <a class="card action-card" href=Route::Test("mixed".into()).href()>
                     <span class="topic-title">"Mixed test"</span>
                     <span class="topic-meta">"5 questions across every topic"</span>
                 </a>
             </div>
-            <h2 class="section-title">"Topics"</h2>
-            <p class="hint">
-                "Readiness is the share of a topic's typical interview questions you would likely get right, as a 95 % range that narrows as you answer."
-            </p>
-            <ul class="topic-list" inner_html=topics></ul>
+            <h2 class="section-title">{match track { Some(t) => format!("Topics for {}", t.title), None => "Topics".to_string() }}</h2>
+            <ul class="topic-list" inner_html=move || Html::from_markup(topic_cards(&main_topics)).into_inner()></ul>
+            {others}
         </main>
+    }
+}
+
+/// What a sitting is called on the home page.
+pub fn sitting_name(session: &Session) -> String {
+    let bank = engine().bank();
+    match &session.kind {
+        SittingKind::Test(slug) if slug == "mixed" => "Mixed test".into(),
+        SittingKind::Test(slug) => bank
+            .topics
+            .iter()
+            .find(|t| t.slug == *slug)
+            .map_or_else(|| "Test".into(), |t| format!("{} test", t.title)),
+        SittingKind::Daily(_) => "Daily challenge".into(),
+        SittingKind::Review => "Review round".into(),
+        SittingKind::Retry => "Retry your mistakes".into(),
+        SittingKind::Starter => "Your first questions".into(),
+        SittingKind::Single(_) => "Question".into(),
     }
 }

@@ -3,19 +3,44 @@ use std::collections::HashMap;
 use engine::{EventBody, Mode};
 use leptos::prelude::*;
 
-use crate::components::session_view::SessionView;
+use crate::components::question_list::QuestionList;
+use crate::components::sitting::{provide_sitting, SittingView};
 use crate::platform::{now_ms, random_u64, today};
-use crate::session::Session;
-use crate::state::{engine, use_app_state};
+use crate::router::Route;
+use crate::session::{Session, SittingKind};
+use crate::state::{engine, use_app_state, AppState};
 
 /// How many questions one review round takes.
-const ROUND: usize = 10;
+pub const ROUND: usize = 10;
+
+/// Starts a review round of `items` (replacing only an earlier review round).
+pub fn start_review(state: AppState, items: Vec<usize>) {
+    let started = state.progress.with_untracked(|progress| {
+        Session::fixed(
+            engine(),
+            progress,
+            Mode::Review,
+            SittingKind::Review,
+            items,
+            now_ms(),
+            random_u64(),
+        )
+    });
+    if let Ok(session) = started {
+        state.start_sitting(session);
+    }
+}
 
 /// Review: questions due by spaced repetition, and recent mistakes to practise again.
 #[component]
 pub fn ReviewPage() -> impl IntoView {
     let state = use_app_state();
-    state.discard_finished_session();
+    provide_sitting(SittingKind::Review);
+    super::once_loaded(state, move || {
+        if state.with_sitting(&SittingKind::Review, |s| s.is_some_and(Session::is_finished)) {
+            state.end_sitting(&SittingKind::Review);
+        }
+    });
     let due = Memo::new(move |_| {
         state.progress.with(|p| {
             engine()
@@ -31,40 +56,16 @@ pub fn ReviewPage() -> impl IntoView {
             .with(|p| engine().review_queue(p, today(), usize::MAX).len())
     });
     let mistakes = Memo::new(move |_| state.events.with(|events| recent_mistakes(events)));
-    let marked = Memo::new(move |_| {
-        state.events.with(|events| {
-            crate::state::bookmarks(events)
-                .iter()
-                .filter_map(|id| engine().find(id))
-                .collect::<Vec<_>>()
-        })
-    });
-    let in_session = move || {
+    let bookmarked = Memo::new(move |_| {
         state
-            .session
-            .with(|s| s.as_ref().is_some_and(|s| s.path == "/review"))
-    };
-    let start = move |items: Vec<usize>| {
-        let started = state.progress.with_untracked(|progress| {
-            Session::fixed(
-                engine(),
-                progress,
-                Mode::Review,
-                "/review".into(),
-                items,
-                now_ms(),
-                random_u64(),
-            )
-        });
-        if let Ok(session) = started {
-            state.session.set(Some(session));
-            state.save_session();
-        }
-    };
+            .events
+            .with(|events| crate::state::bookmarks(events).len())
+    });
+    let in_sitting = move || state.with_sitting(&SittingKind::Review, |s| s.is_some());
     view! {
         <main class="page">
             <Show
-                when=in_session
+                when=in_sitting
                 fallback=move || view! {
                     <h1>"Review"</h1>
                     <p class="lede">
@@ -79,14 +80,14 @@ pub fn ReviewPage() -> impl IntoView {
                             items => {
                                 let n = items.len();
                                 view! {
-                                    <button class="button" type="button" on:click=move |_| start(items.clone())>
+                                    <button class="button" type="button" on:click=move |_| start_review(state, items.clone())>
                                         {format!("Review {n} due")}
                                     </button>
                                 }.into_any()
                             }
                         }}
                     </section>
-                    <section class="card review-section" aria-labelledby="mistakes-title">
+                    <section class="review-section" aria-labelledby="mistakes-title">
                         <h2 id="mistakes-title" class="card-title">{move || format!("Recent mistakes ({})", mistakes.get().len())}</h2>
                         {move || match mistakes.get() {
                             items if items.is_empty() => view! {
@@ -96,36 +97,48 @@ pub fn ReviewPage() -> impl IntoView {
                                 let round: Vec<usize> = items.iter().copied().take(ROUND).collect();
                                 let n = round.len();
                                 view! {
-                                    <button class="button" type="button" on:click=move |_| start(round.clone())>
+                                    <button class="button" type="button" on:click=move |_| start_review(state, round.clone())>
                                         {format!("Practise {n} mistake{}", if n == 1 { "" } else { "s" })}
                                     </button>
-                                    <ul class="plain-list mistake-list" inner_html=question_links(&items)></ul>
+                                    <QuestionList items=items />
                                 }.into_any()
                             }
                         }}
                     </section>
-                    <section class="card review-section" aria-labelledby="bookmarks-title">
-                        <h2 id="bookmarks-title" class="card-title">{move || format!("Bookmarks ({})", marked.get().len())}</h2>
-                        {move || match marked.get() {
-                            items if items.is_empty() => view! {
-                                <p class="topic-meta">"Bookmark any question (the Bookmark button, or B) to keep it here."</p>
-                            }.into_any(),
-                            items => {
-                                let round: Vec<usize> = items.iter().copied().take(ROUND).collect();
-                                let n = round.len();
-                                view! {
-                                    <button class="button secondary" type="button" on:click=move |_| start(round.clone())>
-                                        {format!("Practise {n} bookmarked")}
-                                    </button>
-                                    <ul class="plain-list mistake-list" inner_html=question_links(&items)></ul>
-                                }.into_any()
-                            }
-                        }}
-                    </section>
+                    <p>
+                        <a class="card list-row" href=Route::Bookmarks.href()>
+                            <span class="list-prompt">{move || format!("Bookmarks ({})", bookmarked.get())}</span>
+                            <span class="topic-meta">"Questions you kept to come back to"</span>
+                        </a>
+                    </p>
                 }
             >
                 <h1 class="eyebrow">"Review"</h1>
-                <SessionView />
+                <SittingView />
+            </Show>
+        </main>
+    }
+}
+
+/// The questions missed in the sitting just finished, asked again.
+#[component]
+pub fn RetryPage() -> impl IntoView {
+    let state = use_app_state();
+    provide_sitting(SittingKind::Retry);
+    let in_sitting = move || state.with_sitting(&SittingKind::Retry, |s| s.is_some());
+    view! {
+        <main class="page">
+            <h1 class="eyebrow">"Retry your mistakes"</h1>
+            <Show
+                when=in_sitting
+                fallback=move || view! {
+                    <Show when=move || state.is_loaded() fallback=|| view! { <p class="shell-status">"Loading…"</p> }>
+                        <p class="lede">"Nothing to retry: finish a test, then retry the questions you missed from its results."</p>
+                        <a class="button" href="/">"Home"</a>
+                    </Show>
+                }
+            >
+                <SittingView />
             </Show>
         </main>
     }
@@ -147,21 +160,4 @@ pub fn recent_mistakes(events: &[engine::Event]) -> Vec<usize> {
         .collect();
     engine::order::sort_by(&mut wrong, |a, b| b.cmp(a));
     wrong.into_iter().map(|(_, item)| item).collect()
-}
-
-/// Links to questions (by item), labelled with topic and level (markup built as text).
-fn question_links(items: &[usize]) -> String {
-    let bank = engine().bank();
-    items
-        .iter()
-        .map(|&item| {
-            let meta = &bank.items[item];
-            let topic = crate::text::escape(&bank.topics[usize::from(meta.topic)].title);
-            format!(
-                r#"<li><a href="/question/{id}">{topic} · level {level} · {id}</a></li>"#,
-                id = meta.id,
-                level = meta.difficulty
-            )
-        })
-        .collect()
 }

@@ -1,110 +1,118 @@
+use std::cell::RefCell;
 use std::rc::Rc;
 
+use engine::{SearchDoc, SearchIndex};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::chunks::load_chunk;
+use crate::html::Html;
+use crate::router::{navigate, use_location, History, Route};
 use crate::state::engine;
-use crate::text::plain_lower;
+use crate::text::plain;
 
 /// At most this many results are listed.
 const MAX_RESULTS: usize = 50;
 
-/// One searchable question: its item index and its text, lowercased.
-struct Entry {
-    item: usize,
-    /// The prompt alone, lowercased: hits there rank first.
-    prompt: String,
-    text: String,
-    prompt_html: String,
+/// The search index over every question, with each document's item and display prompt.
+struct Searchable {
+    index: SearchIndex,
+    /// Per document: the item and the prompt as plain text (what the spans point into).
+    docs: Vec<(usize, String)>,
 }
 
-/// Offline full-text search over every question, its options and its explanation.
+thread_local! {
+    /// Built once per app run: Back to the search page does not rebuild it.
+    static BUILT: RefCell<Option<Rc<Searchable>>> = const { RefCell::new(None) };
+}
+
+/// Every topic's text, fetched all at once (the service worker has them cached after the
+/// first visit), then indexed.
+async fn build() -> Result<Rc<Searchable>, String> {
+    if let Some(built) = BUILT.with(|b| b.borrow().clone()) {
+        return Ok(built);
+    }
+    let topics = engine().bank().topics.len() as u16;
+    let chunks = futures_util::future::join_all((0..topics).map(load_chunk)).await;
+    let mut docs = Vec::new();
+    let mut search_docs = Vec::new();
+    for chunk in chunks {
+        let chunk = chunk?;
+        for q in &chunk.questions {
+            let Some(item) = engine().find(&q.id) else {
+                continue;
+            };
+            let prompt = plain(&q.prompt_html).trim().to_string();
+            let mut body = String::new();
+            for part in q
+                .code_html
+                .iter()
+                .chain(q.choices.iter().map(|c| &c.html))
+                .chain([&q.explanation_html])
+            {
+                body.push(' ');
+                body.push_str(&plain(part));
+            }
+            for tag in &q.tags {
+                body.push(' ');
+                body.push_str(tag);
+            }
+            search_docs.push(SearchDoc {
+                prompt: prompt.clone(),
+                body,
+            });
+            docs.push((item, prompt));
+        }
+    }
+    let built = Rc::new(Searchable {
+        index: SearchIndex::new(search_docs),
+        docs,
+    });
+    BUILT.with(|b| *b.borrow_mut() = Some(built.clone()));
+    Ok(built)
+}
+
+/// Offline full-text search over every question, its options and its explanation, tolerant of
+/// a typo or two. The query lives in the address (`/search?q=…`), so Back brings it back.
 #[component]
 pub fn SearchPage() -> impl IntoView {
-    let query = RwSignal::new(String::new());
-    let entries: RwSignal<Option<Rc<Vec<Entry>>>, LocalStorage> = RwSignal::new_local(None);
+    let location = use_location();
+    let query = Memo::new(move |_| match location.route.get() {
+        Route::Search(q) => q,
+        _ => String::new(),
+    });
+    let searchable: RwSignal<Option<Rc<Searchable>>, LocalStorage> = RwSignal::new_local(None);
     let failed = RwSignal::new(None::<String>);
-
-    // Every topic's text, fetched once (the service worker has them cached after the first visit).
     spawn_local(async move {
-        let bank = engine().bank();
-        let mut all = Vec::with_capacity(bank.items.len());
-        for topic in 0..bank.topics.len() as u16 {
-            match load_chunk(topic).await {
-                Ok(chunk) => {
-                    for q in &chunk.questions {
-                        let Some(item) = engine().find(&q.id) else {
-                            continue;
-                        };
-                        let prompt = plain_lower(&q.prompt_html);
-                        let mut text = prompt.clone();
-                        for part in q
-                            .code_html
-                            .iter()
-                            .chain(q.choices.iter().map(|c| &c.html))
-                            .chain([&q.explanation_html])
-                        {
-                            text.push(' ');
-                            text.push_str(&plain_lower(part));
-                        }
-                        for tag in &q.tags {
-                            text.push(' ');
-                            text.push_str(tag);
-                        }
-                        all.push(Entry {
-                            item,
-                            prompt,
-                            text,
-                            prompt_html: q.prompt_html.clone(),
-                        });
-                    }
-                }
-                Err(err) => failed.set(Some(err)),
-            }
+        match build().await {
+            Ok(built) => searchable.set(Some(built)),
+            Err(err) => failed.set(Some(err)),
         }
-        entries.set(Some(Rc::new(all)));
     });
 
     let results = move || {
-        let terms: Vec<String> = query
-            .get()
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .collect();
-        let entries = entries.get()?;
-        if terms.is_empty() {
+        let q = query.get();
+        if q.trim().is_empty() {
             return None;
         }
-        let phrase = terms.join(" ");
-        let mut hits: Vec<&Entry> = entries
-            .iter()
-            .filter(|e| terms.iter().all(|t| e.text.contains(t.as_str())))
-            .collect();
-        // The whole phrase in the prompt first, then every word in the prompt, then the rest.
-        engine::order::sort_by_key(&mut hits, |e| {
-            if e.prompt.contains(&phrase) {
-                0
-            } else if terms.iter().all(|t| e.prompt.contains(t.as_str())) {
-                1
-            } else {
-                2
-            }
-        });
+        let built = searchable.get()?;
+        let hits = built.index.query(&q, usize::MAX);
         let count = hits.len();
         let bank = engine().bank();
         let list = hits
             .into_iter()
             .take(MAX_RESULTS)
-            .map(|e| {
-                let meta = &bank.items[e.item];
+            .map(|hit| {
+                let (item, prompt) = &built.docs[hit.doc];
+                let meta = &bank.items[*item];
                 let topic = &bank.topics[usize::from(meta.topic)].title;
+                let shown = Html::highlighted(prompt, &hit.prompt_spans);
                 view! {
-                    <li class="card search-hit">
-                        <a href=format!("/question/{}", meta.id)>
-                            <span class="summary-prompt" inner_html=e.prompt_html.clone()></span>
+                    <li>
+                        <a class="card list-row search-hit" href=Route::Question(meta.id.clone()).href()>
+                            <span class="list-prompt" inner_html=shown.into_inner()></span>
+                            <span class="topic-meta">{format!("{topic} · level {}", meta.difficulty)}</span>
                         </a>
-                        <span class="topic-meta">{format!("{topic} · level {}", meta.difficulty)}</span>
                     </li>
                 }
             })
@@ -118,7 +126,7 @@ pub fn SearchPage() -> impl IntoView {
                     n => format!("{n} questions match."),
                 }}
             </p>
-            <ul class="topic-list">{list}</ul>
+            <ul class="plain-list question-rows">{list}</ul>
         })
     };
 
@@ -133,9 +141,9 @@ pub fn SearchPage() -> impl IntoView {
                 placeholder="e.g. generator, GIL, attention"
                 autocomplete="off"
                 prop:value=move || query.get()
-                on:input=move |ev| query.set(event_target_value(&ev))
+                on:input=move |ev| navigate(&Route::Search(event_target_value(&ev)), History::Replace)
             />
-            {move || entries.with(Option::is_none).then(|| view! { <p class="shell-status">"Loading the questions…"</p> })}
+            {move || (searchable.with(Option::is_none) && failed.with(Option::is_none)).then(|| view! { <p class="shell-status">"Loading the questions…"</p> })}
             {move || failed.get().map(|err| view! { <p class="error" role="alert">{err}</p> })}
             {results}
         </main>

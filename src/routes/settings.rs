@@ -67,9 +67,44 @@ pub fn SettingsPage() -> impl IntoView {
         });
     };
 
+    // The role and the interview date (first asked at the first run).
+    let track_value = RwSignal::new(crate::settings::track().unwrap_or_default());
+    let tracks = crate::corpus::index()
+        .tracks
+        .iter()
+        .map(|t| view! { <option value=t.slug.clone()>{t.title.clone()}</option> })
+        .collect_view();
+    let date_value = RwSignal::new(
+        crate::settings::interview_date().map(|d| d.to_string()).unwrap_or_default(),
+    );
+    let date_message = RwSignal::new(None::<&'static str>);
     view! {
         <main class="page settings">
             <h1>"Settings"</h1>
+
+            <section class="card" aria-labelledby="plan-title">
+                <h2 id="plan-title" class="card-title">"Your interview"</h2>
+                <label class="search-label" for="track-select">"Role"</label>
+                <select id="track-select" class="search-input" prop:value=move || track_value.get() on:change=move |e| {
+                    let slug = event_target_value(&e);
+                    crate::settings::set_track((!slug.is_empty()).then_some(slug.as_str()));
+                    track_value.set(slug);
+                }>
+                    <option value="">"Not chosen: every topic equally"</option>
+                    {tracks}
+                </select>
+                <label class="search-label" for="date-input">"Interview date"</label>
+                <input id="date-input" class="search-input" type="date" prop:value=move || date_value.get() on:change=move |e| {
+                    let text = event_target_value(&e);
+                    match crate::settings::parse_date(&text) {
+                        Some(d) => { crate::settings::set_interview_date(Some(d)); date_message.set(Some("Saved.")); }
+                        None if text.is_empty() => { crate::settings::set_interview_date(None); date_message.set(Some("No date: just practising.")); }
+                        None => date_message.set(Some("Give the date as year-month-day.")),
+                    }
+                    date_value.set(text);
+                } />
+                <p class="hint" role="status">{move || date_message.get()}</p>
+            </section>
 
             <section class="card" aria-labelledby="theme-title">
                 <h2 id="theme-title" class="card-title">"Theme"</h2>
@@ -125,6 +160,9 @@ pub fn SettingsPage() -> impl IntoView {
                         </Show>
                     </div>
                 </Show>
+                {crate::durability::ios_browser_tab().then(|| view! {
+                    <p class="hint ios-install">"To install on iPhone or iPad: tap Share, then Add to Home Screen. Installed, Prepwise opens like an app and Safari keeps its data."</p>
+                })}
                 <Show
                     when=move || confirming.get()
                     fallback=move || view! {

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use crate::components::streak::{streak_text, study_day_rule};
 use crate::platform::today;
 use crate::state::{engine, use_app_state, AppState};
-use crate::text::escape;
+use crate::html::{escape, Html};
 
 /// Weeks shown in the activity calendar.
 const CALENDAR_WEEKS: i32 = 18;
@@ -74,7 +74,7 @@ fn stats(state: AppState, events: &[Event]) -> AnyView {
             <p class="hint">
                 "Readiness (0–100 %) is the share of a topic's typical interview questions you would likely get right, at the end of each day you practised. Dashed lines mark where Building (40), Interview-ready (65) and Strong (85) begin."
             </p>
-            <p class="hint chart-legend" inner_html=CHART_LEGEND></p>
+            <p class="hint chart-legend" inner_html=Html::from_markup(CHART_LEGEND.to_string()).into_inner()></p>
             <ul class="plain-list chart-list">{readiness_charts(events)}</ul>
         </section>
         <section aria-labelledby="activity-title">
@@ -255,7 +255,7 @@ fn readiness_charts(events: &[Event]) -> impl IntoView {
                         <span class="topic-title">{title}</span>
                         <span class="topic-meta">{format!("{} · {}–{}", last.band.label(), last.low, last.high)}</span>
                     </span>
-                    <div inner_html=svg></div>
+                    <div inner_html=Html::from_markup(svg).into_inner()></div>
                 </li>
             }
         })
@@ -339,8 +339,8 @@ fn calendar(answers: &[(&Event, &engine::Answer)]) -> impl IntoView {
         .collect();
     view! {
         <div class="card">
-            <div inner_html=svg></div>
-            <p class="hint calendar-legend" inner_html=format!("Less {legend} More")></p>
+            <div inner_html=Html::from_markup(svg).into_inner()></div>
+            <p class="hint calendar-legend" inner_html=Html::from_markup(format!("Less {legend} More")).into_inner()></p>
         </div>
     }
 }
@@ -382,7 +382,7 @@ fn accuracy(answers: &[(&Event, &engine::Answer)]) -> impl IntoView {
             )
         })
         .collect();
-    view! { <ul class="plain-list card bars" inner_html=rows></ul> }
+    view! { <ul class="plain-list card bars" inner_html=Html::from_markup(rows).into_inner()></ul> }
 }
 
 #[cfg(test)]

@@ -1,73 +1,77 @@
 use engine::Scope;
 use leptos::prelude::*;
 
-use crate::components::session_view::SessionView;
+use crate::components::sitting::{provide_sitting, SittingView};
 use crate::platform::{now_ms, random_u64};
 use crate::routes::NotFound;
-use crate::session::Session;
-use crate::state::{engine, use_app_state};
+use crate::session::{Session, SittingKind};
+use crate::state::{engine, AppState};
+
+/// The topics a test address covers: one topic by slug, or every topic (`mixed`).
+pub fn scope_of(slug: &str) -> Option<Scope> {
+    let bank = engine().bank();
+    if slug == "mixed" {
+        Some(Scope::Mixed((0..bank.topics.len() as u16).collect()))
+    } else {
+        bank.topics
+            .iter()
+            .position(|t| t.slug == slug)
+            .map(|t| Scope::Topic(t as u16))
+    }
+}
+
+/// Starts a new test of `slug` (replacing only another test of the same slug). False when
+/// there is nothing to ask.
+pub fn start_test(state: AppState, slug: &str) -> bool {
+    let Some(scope) = scope_of(slug) else {
+        return false;
+    };
+    let started = state.progress.with_untracked(|progress| {
+        Session::adaptive(
+            engine(),
+            progress,
+            &scope,
+            SittingKind::Test(slug.to_string()),
+            now_ms(),
+            random_u64(),
+        )
+    });
+    match started {
+        Ok(session) => {
+            state.start_sitting(session);
+            true
+        }
+        Err(_) => false,
+    }
+}
 
 /// A 5-question adaptive test: `/test/<topic>` or `/test/mixed` (every topic).
 #[component]
 pub fn TestPage(slug: String) -> impl IntoView {
-    let state = use_app_state();
-    state.discard_finished_session();
-    let slug = Memo::new(move |_| slug.clone());
-    let scope = Memo::new(move |_| {
-        let slug = slug.get();
-        let bank = engine().bank();
-        if slug == "mixed" {
-            Some(Scope::Mixed((0..bank.topics.len() as u16).collect()))
-        } else {
-            bank.topics
-                .iter()
-                .position(|t| t.slug == slug)
-                .map(|t| Scope::Topic(t as u16))
-        }
-    });
+    let Some(scope) = scope_of(&slug) else {
+        return NotFound().into_any();
+    };
+    let kind = SittingKind::Test(slug.clone());
+    let sitting = provide_sitting(kind.clone());
+    let state = sitting.state;
     let failed = RwSignal::new(false);
-
-    // Resume the sitting for this address, or start one, once the saved progress is read.
-    Effect::new(move |_| {
-        let (Some(scope), true) = (scope.get(), state.is_loaded()) else {
-            return;
-        };
-        let path = format!("/test/{}", slug.get());
-        // Tracked: "Another test" clears the finished sitting on this same address, and a new
-        // one starts.
-        let resumable = state
-            .session
-            .with(|s| s.as_ref().is_some_and(|s| s.path == path));
-        if resumable {
-            return;
-        }
-        let started = state.progress.with_untracked(|progress| {
-            Session::adaptive(engine(), progress, &scope, path, now_ms(), random_u64())
-        });
-        match started {
-            Ok(session) => {
-                state.session.set(Some(session));
-                state.save_session();
-            }
-            Err(_) => failed.set(true),
+    // Once the saved progress is read: resume this test, or start one. Runs once per visit.
+    super::once_loaded(state, move || {
+        let unfinished = state.with_sitting(&kind, |s| s.is_some_and(|s| !s.is_finished()));
+        if !unfinished && !start_test(state, &slug) {
+            failed.set(true);
         }
     });
-
-    move || {
-        let Some(scope) = scope.get() else {
-            return NotFound().into_any();
-        };
-        let title = match scope {
-            Scope::Topic(t) => engine().bank().topics[usize::from(t)].title.clone(),
-            Scope::Mixed(_) => "Mixed test".to_string(),
-        };
-        view! {
-            <main class="page">
-                <h1 class="eyebrow">{title}</h1>
-                {move || failed.get().then(|| view! { <p class="error" role="alert">"This topic has no questions to ask."</p> })}
-                <SessionView />
-            </main>
-        }
-        .into_any()
+    let title = match scope {
+        Scope::Topic(t) => engine().bank().topics[usize::from(t)].title.clone(),
+        Scope::Mixed(_) => "Mixed test".to_string(),
+    };
+    view! {
+        <main class="page sitting-page">
+            <h1 class="eyebrow">{title}</h1>
+            {move || failed.get().then(|| view! { <p class="error" role="alert">"This topic has no questions to ask."</p> })}
+            <SittingView />
+        </main>
     }
+    .into_any()
 }

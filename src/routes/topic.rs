@@ -2,6 +2,8 @@ use leptos::prelude::*;
 
 use crate::components::readiness::readiness_html;
 use crate::platform::now_ms;
+use crate::html::Html;
+use crate::router::Route;
 use crate::routes::NotFound;
 use crate::state::{engine, use_app_state};
 
@@ -51,8 +53,8 @@ pub fn Topic(slug: String) -> impl IntoView {
                 <h1>{topic.title.clone()}</h1>
                 <p class="lede">{topic.description.clone()}</p>
                 <div class="topic-actions">
-                    <span inner_html=readiness_html(&readiness)></span>
-                    <a class="button" href=format!("/test/{}", topic.slug)>"Start a 5-question test"</a>
+                    <span inner_html=readiness_html(&readiness).into_inner()></span>
+                    <a class="button" href=Route::Test(topic.slug.clone()).href()>"Start a 5-question test"</a>
                 </div>
                 <h2 class="section-title">"Subtopics"</h2>
                 <ul class="topic-list">{subtopics}</ul>
@@ -67,10 +69,10 @@ pub fn Topic(slug: String) -> impl IntoView {
 /// Every question of a topic, by subtopic, as links to practise it on its own.
 #[component]
 fn QuestionList(topic: u16) -> impl IntoView {
-    let html = RwSignal::new(None::<String>);
+    let html = RwSignal::new(None::<Html>);
     leptos::task::spawn_local(async move {
         let Ok(chunk) = crate::chunks::load_chunk(topic).await else {
-            html.set(Some("<p>The questions could not be loaded.</p>".into()));
+            html.set(Some(Html::text("The questions could not be loaded.")));
             return;
         };
         let bank = engine().bank();
@@ -83,7 +85,7 @@ fn QuestionList(topic: u16) -> impl IntoView {
         {
             out.push_str(&format!(
                 r#"<h3 class="card-subtitle">{}</h3><ol class="question-list">"#,
-                crate::text::escape(&sub.title)
+                crate::html::escape(&sub.title)
             ));
             for q in &chunk.questions {
                 let Some(item) = engine().find(&q.id) else {
@@ -94,17 +96,18 @@ fn QuestionList(topic: u16) -> impl IntoView {
                     continue;
                 }
                 out.push_str(&format!(
-                    r#"<li><a href="/question/{id}"><span class="summary-prompt">{prompt}</span></a> <span class="topic-meta">level {level}</span></li>"#,
-                    id = q.id,
+                    r#"<li><a href="{href}"><span class="summary-prompt">{prompt}</span></a> <span class="topic-meta">level {level}</span></li>"#,
+                    href = Route::Question(q.id.clone()).href(),
                     prompt = q.prompt_html,
                     level = meta.difficulty
                 ));
             }
             out.push_str("</ol>");
         }
-        html.set(Some(out));
+        // Prompts are corpus HTML; titles escaped; the rest literals and numbers.
+        html.set(Some(Html::from_markup(out)));
     });
     view! {
-        <div class="card question-browser" inner_html=move || html.get().unwrap_or_else(|| "<p>Loading…</p>".into())></div>
+        <div class="card question-browser" inner_html=move || html.get().unwrap_or_else(|| Html::text("Loading…")).into_inner()></div>
     }
 }

@@ -50,7 +50,7 @@ test("missed questions come back for review", async () => {
   const page = await openPage(env.context);
   const app = new App(page, env.baseUrl);
   await app.open("/");
-  await page.getByRole("link", { name: /Review due/ }).click();
+  await page.getByRole("link", { name: /5 recent mistakes to practise/ }).click();
   await app.heading("Recent mistakes (5)").waitFor();
   await page.getByRole("button", { name: "Practise 5 mistakes" }).click();
   const quiz = new Quiz(page);

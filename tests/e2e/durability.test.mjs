@@ -26,7 +26,7 @@ test("storage the browser may clear: the app says so, suggests installing and a 
     await app.open("/settings");
     await page.getByText(/^Not persistent: the browser may clear it/).waitFor();
     await app.open("/");
-    const hint = page.getByRole("region", { name: "Keep your progress safe" });
+    const hint = page.getByRole("note").filter({ hasText: "This browser may clear your progress." });
     assert.equal(await hint.count(), 0, "no suggestion before there is progress to keep");
 
     await app.open("/test/statistics");
@@ -68,7 +68,7 @@ test("storage the browser promises to keep: the app says it is persistent and su
     await page.getByText(/^Persistent storage: the browser has promised not to clear it/).waitFor();
     await app.open("/");
     await page.locator(".topic-card").first().waitFor();
-    assert.equal(await page.getByRole("region", { name: "Keep your progress safe" }).count(), 0);
+    assert.equal(await page.getByRole("note").filter({ hasText: "This browser may clear your progress." }).count(), 0);
     assert.deepEqual(page.problems, []);
   });
 });

@@ -56,7 +56,7 @@ export class Quiz {
   }
 
   async next() {
-    await this.page.getByRole("button", { name: /Next question|See results/ }).click();
+    await this.page.getByRole("button", { name: /^(Continue|See results|Done)/ }).click();
   }
 
   /** Answers every remaining question with "I don't know" and opens the results. */
@@ -74,7 +74,7 @@ export class Quiz {
   async feedbackShowsTheAnswerAndWhy() {
     await this.page.locator(".choice.correct").first().waitFor();
     assert.ok(await this.page.locator(".explanation").isVisible(), "the explanation is shown");
-    assert.ok((await this.page.locator(".choice.correct .why-label").count()) >= 1, "the right answer is marked");
+    assert.ok((await this.page.locator(".choice.correct .choice-mark").count()) >= 1, "the right answer is marked");
   }
 }
 

@@ -20,9 +20,9 @@ test("search finds questions by their text and opens one to practise", async () 
   const status = page.getByRole("status").filter({ hasText: /match/ });
   await status.waitFor();
   assert.match(await status.textContent(), /^\d+ questions? match/);
-  const first = page.locator(".search-hit a").first();
+  const first = page.locator("a.search-hit").first();
   await first.click();
-  await page.getByText("Practice: not counted").waitFor();
+  await page.locator("#question-prompt").waitFor();
   await new Quiz(page).dontKnow();
   await box.isHidden();
   await app.open("/search");

@@ -1,0 +1,531 @@
+//! The sitting controller: one per sitting page, in context. It owns the steps of answering —
+//! choosing → checked → (next question | done) — and the actions that move between them
+//! (select, check, "I don't know", continue). The question card and the action bar are views of
+//! it; neither grades nor records anything itself.
+
+use std::rc::Rc;
+
+use engine::{Answer, Chunk, Kind, Response};
+use leptos::html;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::chunks::load_question;
+use crate::components::question::QuestionCard;
+use crate::components::results::Results;
+use crate::platform::now_ms;
+use crate::session::{Session, SittingKind};
+use crate::state::{engine, use_app_state, AppState};
+
+/// A question's text, as loaded: the item, its topic's chunk and its position there.
+pub type Loaded = (usize, Rc<Chunk>, usize);
+
+/// How an answer went, for the verdict and the card's marks.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Feedback {
+    pub correct: bool,
+    pub dont_know: bool,
+    /// The options picked, as content indices.
+    pub picked: Vec<u8>,
+    /// Picks that are correct options.
+    pub right_picks: u8,
+    /// Picks that are not.
+    pub wrong_picks: u8,
+    /// Correct options in all.
+    pub correct_total: u8,
+    /// Whether the question asks for every correct option.
+    pub multi: bool,
+}
+
+impl Feedback {
+    /// The verdict's word.
+    pub fn verdict(&self) -> &'static str {
+        match (self.correct, self.dont_know) {
+            (true, _) => "Correct",
+            (false, true) => "Here is the answer",
+            (false, false) => "Not quite",
+        }
+    }
+
+    /// One line on how it went: how partly right a multi-answer was.
+    pub fn detail(&self) -> String {
+        if self.dont_know {
+            return "The right answer is marked below.".into();
+        }
+        if !self.multi {
+            return if self.correct {
+                String::new()
+            } else {
+                "The right answer is marked below.".into()
+            };
+        }
+        if self.correct {
+            return format!("All {} right.", self.correct_total);
+        }
+        let mut parts = vec![format!(
+            "{} of {} right",
+            self.right_picks, self.correct_total
+        )];
+        match self.wrong_picks {
+            0 => {}
+            1 => parts.push("1 wrong pick".into()),
+            n => parts.push(format!("{n} wrong picks")),
+        }
+        parts.join(", ") + "."
+    }
+}
+
+/// Grades a stored response against the question's text.
+pub fn feedback(body: &engine::QuestionBody, kind: Kind, response: &Response, correct: bool) -> Feedback {
+    let picked = match response {
+        Response::Chose(picked) => picked.clone(),
+        Response::DontKnow => Vec::new(),
+    };
+    let is_correct = |i: u8| body.choices.get(usize::from(i)).is_some_and(|c| c.correct);
+    let right_picks = picked.iter().filter(|&&i| is_correct(i)).count() as u8;
+    Feedback {
+        correct,
+        dont_know: matches!(response, Response::DontKnow),
+        right_picks,
+        wrong_picks: picked.len() as u8 - right_picks,
+        correct_total: body.choices.iter().filter(|c| c.correct).count() as u8,
+        picked,
+        multi: kind == Kind::Multi,
+    }
+}
+
+/// What a sitting page shows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Shown {
+    /// No sitting of this kind, or its question is still loading.
+    Nothing,
+    Error(String),
+    /// The `n`-th question of the sitting (of `of`), until it changes.
+    Question { n: usize, of: usize, item: usize },
+    Results,
+}
+
+/// The controller of one sitting, in context on its page.
+#[derive(Clone, Copy)]
+pub struct Sitting {
+    pub state: AppState,
+    kind: StoredValue<SittingKind>,
+    /// Options selected, as display positions.
+    pub selected: RwSignal<Vec<usize>>,
+    loaded: RwSignal<Option<Loaded>, LocalStorage>,
+    load_error: RwSignal<Option<String>>,
+    /// What the page shows; changes with the question, not with the answer.
+    pub shown: Memo<Shown>,
+    /// The current question's feedback, once checked.
+    pub answered: Memo<Option<Feedback>>,
+}
+
+/// Puts the controller of the sitting of `kind` in context.
+pub fn provide_sitting(kind: SittingKind) -> Sitting {
+    let state = use_app_state();
+    let kind = StoredValue::new(kind);
+    let loaded = RwSignal::new_local(None::<Loaded>);
+    let load_error = RwSignal::new(None::<String>);
+    let current_item = Memo::new(move |_| {
+        kind.with_value(|k| state.with_sitting(k, |s| s.and_then(|s| s.current()).map(|a| a.item)))
+    });
+    // The current question's text, fetched when the question changes.
+    Effect::new(move |_| {
+        let Some(item) = current_item.get() else {
+            return;
+        };
+        if loaded.with_untracked(|l| l.as_ref().is_some_and(|(at, _, _)| *at == item)) {
+            return;
+        }
+        load_error.set(None);
+        spawn_local(async move {
+            match load_question(item).await {
+                Ok((chunk, position)) => loaded.set(Some((item, chunk, position))),
+                Err(err) => load_error.set(Some(err)),
+            }
+        });
+    });
+    let shown = Memo::new(move |_| {
+        let on = kind.with_value(|k| {
+            state.with_sitting(k, |s| {
+                s.map(|s| match s.current() {
+                    _ if s.is_finished() => Shown::Results,
+                    Some(asked) => Shown::Question {
+                        n: s.asked.len(),
+                        of: s.length(),
+                        item: asked.item,
+                    },
+                    None => Shown::Nothing,
+                })
+            })
+        });
+        match (on, load_error.get()) {
+            (None, _) => Shown::Nothing,
+            (Some(Shown::Question { .. }), Some(err)) => Shown::Error(err),
+            (Some(Shown::Question { n, of, item }), None) => {
+                if loaded.with(|l| l.as_ref().is_some_and(|(at, _, _)| *at == item)) {
+                    Shown::Question { n, of, item }
+                } else {
+                    Shown::Nothing
+                }
+            }
+            (Some(other), _) => other,
+        }
+    });
+    let answered = Memo::new(move |_| {
+        let answer = kind.with_value(|k| {
+            state.with_sitting(k, |s| {
+                s.and_then(|s| s.current()).and_then(|a| {
+                    a.answer
+                        .clone()
+                        .map(|(response, correct)| (a.item, response, correct))
+                })
+            })
+        })?;
+        let (item, response, correct) = answer;
+        loaded.with(|l| {
+            let (at, chunk, position) = l.as_ref()?;
+            (*at == item).then(|| {
+                let kind = engine().bank().items[item].kind;
+                feedback(&chunk.questions[*position], kind, &response, correct)
+            })
+        })
+    });
+    let sitting = Sitting {
+        state,
+        kind,
+        selected: RwSignal::new(Vec::new()),
+        loaded,
+        load_error,
+        shown,
+        answered,
+    };
+    provide_context(sitting);
+    sitting
+}
+
+pub fn use_sitting() -> Sitting {
+    expect_context::<Sitting>()
+}
+
+impl Sitting {
+    pub fn kind(&self) -> SittingKind {
+        self.kind.get_value()
+    }
+
+    /// The current question's text, once loaded (untracked).
+    pub fn question(&self) -> Option<Loaded> {
+        self.loaded.get_untracked()
+    }
+
+    /// The display order of the current question's options (untracked).
+    fn order(&self) -> Vec<u8> {
+        self.kind.with_value(|k| {
+            self.state.sittings.with_untracked(|all| {
+                all.iter()
+                    .find(|s| s.kind == *k)
+                    .and_then(|s| s.current())
+                    .map(|a| a.order.clone())
+                    .unwrap_or_default()
+            })
+        })
+    }
+
+    fn is_multi(&self) -> bool {
+        self.loaded.with_untracked(|l| {
+            l.as_ref()
+                .is_some_and(|(item, _, _)| engine().bank().items[*item].kind == Kind::Multi)
+        })
+    }
+
+    /// Ticks or unticks the option shown at `position` (one pick unless multi-answer).
+    pub fn toggle(&self, position: usize) {
+        if self.answered.with_untracked(Option::is_some) || position >= self.order().len() {
+            return;
+        }
+        let multi = self.is_multi();
+        self.selected.update(|s| {
+            if !multi {
+                *s = vec![position];
+            } else if let Some(at) = s.iter().position(|&x| x == position) {
+                s.remove(at);
+            } else {
+                s.push(position);
+            }
+        });
+    }
+
+    /// Checks the selected options; nothing happens with none selected.
+    pub fn check(&self) {
+        let order = self.order();
+        let chosen: Vec<u8> = self
+            .selected
+            .get_untracked()
+            .iter()
+            .filter_map(|&p| order.get(p).copied())
+            .collect();
+        if !chosen.is_empty() {
+            self.respond(Response::Chose(chosen));
+        }
+    }
+
+    /// "I don't know": shows the answer, counted as not known.
+    pub fn dont_know(&self) {
+        self.respond(Response::DontKnow);
+    }
+
+    fn respond(&self, response: Response) {
+        let Some((_, chunk, position)) = self.loaded.get_untracked() else {
+            return;
+        };
+        let correct_options = chunk.questions[position].correct_options();
+        let kind = self.kind();
+        let recorded = self.state.update_sitting(&kind, |session| {
+            session
+                .answer(response, &correct_options, now_ms())
+                .map(|(item, response, correct, elapsed)| Answer {
+                    question: engine().bank().items[item].id.clone(),
+                    response,
+                    correct,
+                    time_taken_ms: elapsed,
+                    mode: session.mode,
+                    session: session.id,
+                })
+        });
+        if let Some(Some(answer)) = recorded {
+            self.state.record(answer);
+        }
+    }
+
+    /// Goes on to the next question, or to the results after the last.
+    pub fn next(&self) {
+        if self.answered.with_untracked(Option::is_none) {
+            return;
+        }
+        self.selected.set(Vec::new());
+        let state = self.state;
+        state.update_sitting(&self.kind(), |session| {
+            // Read in place: the progress holds every answer's id, too much to copy per click.
+            state
+                .progress
+                .with_untracked(|progress| session.advance(engine(), progress, now_ms()));
+        });
+        if let Some(window) = web_sys::window() {
+            window.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    }
+
+    /// The sitting itself (untracked), e.g. for its results.
+    pub fn session(&self) -> Option<Session> {
+        self.kind
+            .with_value(|k| self.state.sittings.with_untracked(|all| all.iter().find(|s| s.kind == *k).cloned()))
+    }
+}
+
+/// The sitting on its page: the question card with the action bar, or the results.
+#[component]
+pub fn SittingView() -> impl IntoView {
+    let sitting = use_sitting();
+    // The shortcut list is a modal dialog: it opens over the page wherever the learner has
+    // scrolled to and takes the focus; when it closes (Close, Escape, ?) the browser gives the
+    // focus back to where it was.
+    let keys_dialog = NodeRef::<html::Dialog>::new();
+    let keys_close = NodeRef::<html::Button>::new();
+    let toggle_keys = move || {
+        let Some(dialog) = keys_dialog.get_untracked() else {
+            return;
+        };
+        if dialog.open() {
+            dialog.close();
+        } else {
+            let _ = dialog.show_modal();
+            if let Some(close) = keys_close.get_untracked() {
+                let _ = close.focus();
+            }
+        }
+    };
+    crate::keys::on_shortcut(move |event| {
+        if event.key() == "?" {
+            toggle_keys();
+            return;
+        }
+        let answered = sitting.answered.with_untracked(Option::is_some);
+        if !matches!(sitting.shown.get_untracked(), Shown::Question { .. }) {
+            return;
+        }
+        match event.key().as_str() {
+            "Enter" if answered => {
+                event.prevent_default();
+                sitting.next();
+            }
+            "Enter" if sitting.selected.with_untracked(|s| !s.is_empty()) => {
+                event.prevent_default();
+                sitting.check();
+            }
+            "b" | "B" => {
+                if let Some((item, _, _)) = sitting.question() {
+                    sitting.state.toggle_bookmark(&engine().bank().items[item].id);
+                }
+            }
+            key if !answered => {
+                if let Some(digit) = key.chars().next().and_then(|c| c.to_digit(10)) {
+                    if key.len() == 1 && digit >= 1 {
+                        sitting.toggle(digit as usize - 1);
+                    }
+                }
+            }
+            _ => {}
+        }
+    });
+
+    let content = move || match sitting.shown.get() {
+        Shown::Nothing => None,
+        Shown::Error(err) => Some(view! { <p class="error" role="alert">{err}</p> }.into_any()),
+        Shown::Results => {
+            let session = sitting.session()?;
+            Some(view! { <Results session=session /> }.into_any())
+        }
+        Shown::Question { n, of, item } => {
+            let (_, chunk, position) = sitting.question()?;
+            let order = sitting.order();
+            let finish = match sitting.kind() {
+                SittingKind::Single(_) => "Done",
+                _ => "See results",
+            };
+            Some(
+                view! {
+                    <SittingHead n=n of=of item=item />
+                    <QuestionCard chunk=chunk position=position item=item order=order />
+                    <ActionBar last=n >= of finish=finish />
+                }
+                .into_any(),
+            )
+        }
+    };
+    view! {
+        <div class="session">
+            {content}
+            <p class="keys-hint kbd-only">
+                <button class="link-button" type="button" on:click=move |_| toggle_keys()>
+                    "Keyboard shortcuts (?)"
+                </button>
+            </p>
+            <dialog class="keys" node_ref=keys_dialog aria-labelledby="keys-title">
+                <h2 id="keys-title" class="card-title">"Keyboard shortcuts"</h2>
+                <dl>
+                    <dt>"1–6"</dt><dd>"choose (or untick) an option by its number"</dd>
+                    <dt>"Enter"</dt><dd>"check, then continue"</dd>
+                    <dt>"B"</dt><dd>"bookmark the question, or remove the bookmark"</dd>
+                    <dt>"?"</dt><dd>"show or hide this list"</dd>
+                    <dt>"Esc"</dt><dd>"close this list"</dd>
+                </dl>
+                <button class="button" type="button" node_ref=keys_close on:click=move |_| toggle_keys()>
+                    "Close"
+                </button>
+            </dialog>
+        </div>
+    }
+}
+
+/// The sitting's head: where the learner is ("3 of 5" and a bar), bookmark, and a way out that
+/// keeps the place. It stays in view while the question scrolls.
+#[component]
+fn SittingHead(n: usize, of: usize, item: usize) -> impl IntoView {
+    let sitting = use_sitting();
+    let state = sitting.state;
+    let id = engine().bank().items[item].id.clone();
+    let bookmarked = {
+        let id = id.clone();
+        Memo::new(move |_| state.events.with(|events| crate::state::bookmarks(events).contains(&id)))
+    };
+    view! {
+        <div class="sitting-head">
+            <a class="icon-button" href="/" aria-label="Leave (your place is kept)">
+                <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18" /></svg>
+            </a>
+            <progress class="meter sitting-meter" max=of value=n - 1 aria-hidden="true"></progress>
+            <p class="counter">{format!("Question {n} of {of}")}</p>
+            <button
+                class="icon-button bookmark"
+                type="button"
+                aria-pressed=move || if bookmarked.get() { "true" } else { "false" }
+                aria-label="Bookmark"
+                title="Bookmark (B)"
+                on:click=move |_| state.toggle_bookmark(&id)
+            >
+                <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M7 4h10v16l-5-4-5 4z" /></svg>
+            </button>
+        </div>
+    }
+}
+
+/// The bar fixed at the bottom of the screen, in the same place for every question: "I don't
+/// know" and Check before an answer, the verdict and Continue after it.
+#[component]
+fn ActionBar(last: bool, finish: &'static str) -> impl IntoView {
+    let sitting = use_sitting();
+    let continue_button = NodeRef::<html::Button>::new();
+    // Once answered, the focus goes to Continue (in the bar, so the page does not move): Enter
+    // or Space goes on, and screen readers hear the verdict from the live region.
+    Effect::new(move |was: Option<bool>| {
+        let is = sitting.answered.with(Option::is_some);
+        if was == Some(false) && is {
+            if let Some(button) = continue_button.get_untracked() {
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = button.focus_with_options(&options);
+            }
+        }
+        is
+    });
+    let class = move || match sitting.answered.get() {
+        None => "action-bar",
+        Some(f) if f.correct => "action-bar good",
+        Some(_) => "action-bar bad",
+    };
+    view! {
+        <div class=class>
+            <div class="action-bar-inner">
+                <div class="verdict-box" role="status" aria-live="polite">
+                    {move || sitting.answered.get().map(|f| {
+                        let detail = f.detail();
+                        view! {
+                            <p class="verdict">
+                                <svg class="verdict-icon" viewBox="0 0 24 24" aria-hidden="true">
+                                    <path d=if f.correct { "M5 12.5l4.5 4.5L19 7.5" } else { "M7 7l10 10M17 7L7 17" } />
+                                </svg>
+                                {f.verdict()}
+                            </p>
+                            {(!detail.is_empty()).then(|| view! { <p class="verdict-detail">{detail}</p> })}
+                        }
+                    })}
+                </div>
+                <Show
+                    when=move || sitting.answered.with(Option::is_some)
+                    fallback=move || view! {
+                        <div class="bar-buttons">
+                            <button class="button secondary" type="button" on:click=move |_| sitting.dont_know()>
+                                "I don't know"
+                            </button>
+                            <button
+                                class="button"
+                                type="button"
+                                disabled=move || sitting.selected.with(Vec::is_empty)
+                                on:click=move |_| sitting.check()
+                            >
+                                "Check"<span class="kbd-hint" aria-hidden="true">"Enter"</span>
+                            </button>
+                        </div>
+                    }
+                >
+                    <div class="bar-buttons">
+                        <button class="button" type="button" node_ref=continue_button on:click=move |_| sitting.next()>
+                            {if last { finish } else { "Continue" }}
+                            <span class="kbd-hint" aria-hidden="true">"Enter"</span>
+                        </button>
+                    </div>
+                </Show>
+            </div>
+        </div>
+    }
+}

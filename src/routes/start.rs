@@ -1,0 +1,42 @@
+use engine::Mode;
+use leptos::prelude::*;
+
+use crate::components::sitting::{provide_sitting, SittingView};
+use crate::platform::{now_ms, random_u64};
+use crate::session::{starter_items, Session, SittingKind};
+use crate::state::{engine, use_app_state, AppState};
+
+/// Starts the gentle first sitting (levels 1–2 in the learner's track).
+pub fn start_starter(state: AppState) -> bool {
+    let seed = random_u64();
+    let items = starter_items(engine().bank(), &crate::tracks::weighted_topics(), 5, seed);
+    let started = state.progress.with_untracked(|progress| {
+        Session::fixed(engine(), progress, Mode::Test, SittingKind::Starter, items, now_ms(), seed)
+    });
+    match started {
+        Ok(session) => {
+            state.start_sitting(session);
+            true
+        }
+        Err(_) => false,
+    }
+}
+
+/// The first five questions: easy ones across the topics that matter for the learner's role.
+#[component]
+pub fn StartPage() -> impl IntoView {
+    let state = use_app_state();
+    provide_sitting(SittingKind::Starter);
+    super::once_loaded(state, move || {
+        let unfinished = state.with_sitting(&SittingKind::Starter, |s| s.is_some_and(|s| !s.is_finished()));
+        if !unfinished {
+            start_starter(state);
+        }
+    });
+    view! {
+        <main class="page sitting-page">
+            <h1 class="eyebrow">"Your first questions"</h1>
+            <SittingView />
+        </main>
+    }
+}
