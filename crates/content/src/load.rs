@@ -16,7 +16,7 @@ use toml::Spanned;
 
 use crate::checks;
 use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics, Location, SourceFile};
-use crate::model::{Choice, Code, Corpus, Question, Subtopic, Topic};
+use crate::model::{Choice, Code, Corpus, Question, Seen, Subtopic, Topic};
 
 const TOPIC_FIELDS: &[&str] = &[
     "title",
@@ -50,16 +50,6 @@ const IRT_FIELDS: &[&str] = &["a", "b"];
 /// Languages the highlighter knows and the app styles.
 pub const CODE_LANGS: &[&str] = &["python", "sql", "bash", "json", "yaml", "text"];
 const ROOT_FILES: &[&str] = &["FORMAT.md", "README.md", "ids.lock"];
-
-/// What was seen while reading, even where a question failed validation, so that one broken
-/// question is reported once and not again as a "missing" id or an empty subtopic.
-#[derive(Default)]
-pub struct Seen {
-    /// Every id written in a question table.
-    pub ids: HashSet<String>,
-    /// False when a file could not be parsed at all (its ids are unknown).
-    pub complete: bool,
-}
 
 #[derive(Deserialize)]
 struct RawTopic {

@@ -1,6 +1,8 @@
 //! The validated corpus: what the rest of the compiler (render, stats, export) works on.
 //! Every value here passed the checks in `load`; Markdown is still source text.
 
+use std::collections::HashSet;
+
 use engine::{Kind, Reference};
 
 use crate::diagnostic::Location;
@@ -11,6 +13,18 @@ pub struct Corpus {
     pub topics: Vec<Topic>,
     /// Questions in topic, then subtopic, then file order.
     pub questions: Vec<Question>,
+}
+
+/// What `load` saw while reading, even where a question failed validation, so that one broken
+/// question is reported once and not again as a "missing" id or an empty subtopic. It lives here,
+/// not in `load`, because the corpus-wide rules in `checks` read it too: `load` calls `checks`,
+/// and `checks` depends only on the model.
+#[derive(Default)]
+pub struct Seen {
+    /// Every id written in a question table.
+    pub ids: HashSet<String>,
+    /// False when a file could not be parsed at all (its ids are unknown).
+    pub complete: bool,
 }
 
 #[derive(Clone, Debug)]
