@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use engine::{Kind, Reference};
 
-use crate::diagnostic::Location;
+use crate::diagnostic::{Diagnostic, Location};
 
 #[derive(Clone, Debug)]
 pub struct Corpus {
@@ -13,6 +13,8 @@ pub struct Corpus {
     pub topics: Vec<Topic>,
     /// Questions in topic, then subtopic, then file order.
     pub questions: Vec<Question>,
+    /// What `load` found worth saying that does not stop a build, sorted by file and line.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// What `load` saw while reading, even where a question failed validation, so that one broken
@@ -68,10 +70,26 @@ pub struct Question {
     pub location: Location,
 }
 
+/// Characters of code that fit one line on a phone: at a 360 px screen a code block is about
+/// 300 px wide, about 44 monospace characters at 12 px. Longer lines are warned about (the app
+/// wraps them with a marker, which reads worse than a line written short).
+pub const PHONE_CODE_COLUMNS: usize = 44;
+
 #[derive(Clone, Debug)]
 pub struct Code {
     pub lang: String,
     pub text: String,
+}
+
+impl Code {
+    /// (0-based line, width in characters) of each line wider than [`PHONE_CODE_COLUMNS`].
+    pub fn lines_over_phone_width(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.text
+            .lines()
+            .map(|line| line.chars().count())
+            .enumerate()
+            .filter(|&(_, width)| width > PHONE_CODE_COLUMNS)
+    }
 }
 
 #[derive(Clone, Debug)]
