@@ -7,14 +7,16 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use engine::{Kind, Reference};
+use engine::{Kind, Reference, TONES};
 use serde::Deserialize;
 use toml::de::DeValue;
 use toml::Spanned;
 
 use crate::checks;
 use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics, Location, SourceFile};
-use crate::model::{Choice, Code, Corpus, Question, Seen, Subtopic, Topic, PHONE_CODE_COLUMNS};
+use crate::model::{
+    Choice, Code, Corpus, Question, Seen, Subtopic, Topic, ICON_MAX_CHARS, PHONE_CODE_COLUMNS,
+};
 use crate::toml_file::{
     array_of_tables, check_keys, deserialize, file_name, is_slug, nonempty, parse, read,
     sorted_entries,
@@ -26,6 +28,8 @@ const TOPIC_FIELDS: &[&str] = &[
     "order",
     "free",
     "id_prefix",
+    "icon",
+    "tone",
     "subtopic",
 ];
 const SUBTOPIC_FIELDS: &[&str] = &["slug", "title", "description"];
@@ -60,6 +64,8 @@ struct RawTopic {
     order: Spanned<i64>,
     free: bool,
     id_prefix: Spanned<String>,
+    icon: Spanned<String>,
+    tone: Spanned<String>,
     #[serde(default)]
     subtopic: Vec<Spanned<RawSubtopic>>,
 }
@@ -254,6 +260,8 @@ fn load_topic(
         order: *raw.order.get_ref(),
         free: raw.free,
         id_prefix: raw.id_prefix.get_ref().clone(),
+        icon: icon(&file, &raw.icon, diags),
+        tone: tone(&file, &raw.tone, diags),
         subtopics: Vec::new(),
     };
     if !is_slug(&topic.id_prefix) {
@@ -339,6 +347,60 @@ fn load_topic(
     }
 
     topics.push((topic, file.start()));
+}
+
+/// The icon's path data, trimmed. The app writes it into a `d="…"` attribute as it is, so only
+/// the characters of SVG path data get through: no quote or angle bracket can end the attribute.
+fn icon(file: &SourceFile, raw: &Spanned<String>, diags: &mut Diagnostics) -> String {
+    let at = file.at(raw.span().start);
+    let path = raw.get_ref().trim();
+    if path.is_empty() {
+        diags.error_with_hint(
+            &at,
+            "icon is empty",
+            "draw the topic as SVG path data for a 24×24 box, for example \"M4 12h16\"",
+        );
+    }
+    let chars = path.chars().count();
+    if chars > ICON_MAX_CHARS {
+        diags.error_with_hint(
+            &at,
+            format!("icon is {chars} characters; at most {ICON_MAX_CHARS}"),
+            "simplify the drawing: fewer segments, relative commands, fewer decimals",
+        );
+    }
+    let mut bad: Vec<char> = path.chars().filter(|&c| !is_path_data(c)).collect();
+    bad.sort_unstable();
+    bad.dedup();
+    if !bad.is_empty() {
+        let list: Vec<String> = bad.iter().map(|c| format!("`{c}`")).collect();
+        diags.error_with_hint(
+            &at,
+            format!("icon has characters that are not SVG path data: {}", list.join(", ")),
+            "write only the `d` of a <path>: commands MLHVCSQTAZ (either case), numbers, `.`, `-`, `,` and spaces",
+        );
+    }
+    path.to_string()
+}
+
+fn is_path_data(c: char) -> bool {
+    "MmLlHhVvCcSsQqTtAaZz".contains(c) || c.is_ascii_digit() || matches!(c, '.' | '-' | ',' | ' ')
+}
+
+fn tone(file: &SourceFile, raw: &Spanned<String>, diags: &mut Diagnostics) -> String {
+    let tone = raw.get_ref().trim();
+    if !TONES.contains(&tone) {
+        let hint = match did_you_mean(tone, &TONES) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("tones are: {}", TONES.join(", ")),
+        };
+        diags.error_with_hint(
+            &file.at(raw.span().start),
+            format!("unknown tone `{tone}`"),
+            hint,
+        );
+    }
+    tone.to_string()
 }
 
 fn load_questions(

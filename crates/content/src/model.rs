@@ -37,6 +37,10 @@ pub struct Topic {
     pub order: i64,
     pub free: bool,
     pub id_prefix: String,
+    /// SVG path data (24×24, stroked): only path-data characters, at most [`ICON_MAX_CHARS`].
+    pub icon: String,
+    /// One of [`engine::TONES`].
+    pub tone: String,
     pub subtopics: Vec<Subtopic>,
 }
 
@@ -69,6 +73,9 @@ pub struct Question {
     pub choices: Vec<Choice>,
     pub location: Location,
 }
+
+/// The longest icon path accepted: enough for a clear 24×24 drawing, small in the index.
+pub const ICON_MAX_CHARS: usize = 600;
 
 /// Characters of code that fit one line on a phone: at a 360 px screen a code block is about
 /// 300 px wide, about 44 monospace characters at 12 px. Longer lines are warned about (the app

@@ -82,7 +82,7 @@ mod select;
 mod streak;
 mod time;
 
-pub use bank::{Bank, ItemMeta, Kind, SubtopicMeta, TopicMeta};
+pub use bank::{Bank, ItemMeta, Kind, SubtopicMeta, TopicMeta, TONES};
 pub use corpus::{ChoiceBody, Chunk, Index, QuestionBody, Reference, CORPUS_FORMAT};
 pub use daily::DAILY_LENGTH;
 pub use engine::{Applied, Engine, ItemRecord, Progress, ReplayReport};
