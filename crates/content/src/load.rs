@@ -21,6 +21,7 @@ use crate::toml_file::{
     array_of_tables, check_keys, deserialize, file_name, is_slug, nonempty, parse, read,
     sorted_entries,
 };
+use crate::tracks::load_tracks;
 
 const TOPIC_FIELDS: &[&str] = &[
     "title",
@@ -55,7 +56,7 @@ const REFERENCE_FIELDS: &[&str] = &["title", "url"];
 const IRT_FIELDS: &[&str] = &["a", "b"];
 /// Languages the highlighter knows and the app styles.
 pub const CODE_LANGS: &[&str] = &["python", "sql", "bash", "json", "yaml", "text"];
-const ROOT_FILES: &[&str] = &["FORMAT.md", "README.md", "ids.lock"];
+const ROOT_FILES: &[&str] = &["FORMAT.md", "README.md", "ids.lock", "tracks.toml"];
 
 #[derive(Deserialize)]
 struct RawTopic {
@@ -138,8 +139,8 @@ pub fn load_report(dir: &Path) -> (Corpus, Vec<Diagnostic>) {
     let mut topics = Vec::new();
     let mut questions = Vec::new();
     let mut seen = Seen {
-        ids: HashSet::new(),
         complete: true,
+        ..Seen::default()
     };
 
     let entries = match sorted_entries(dir) {
@@ -158,6 +159,7 @@ pub fn load_report(dir: &Path) -> (Corpus, Vec<Diagnostic>) {
                 Corpus {
                     topics: Vec::new(),
                     questions: Vec::new(),
+                    tracks: Vec::new(),
                     warnings: Vec::new(),
                 },
                 diags.into_sorted(),
@@ -167,6 +169,7 @@ pub fn load_report(dir: &Path) -> (Corpus, Vec<Diagnostic>) {
     for path in entries {
         let name = file_name(&path);
         if path.is_dir() {
+            seen.topic_folders.insert(name.clone());
             load_topic(&path, &mut topics, &mut questions, &mut seen, &mut diags);
         } else if !ROOT_FILES.contains(&name.as_str()) {
             let at = Location {
@@ -176,7 +179,7 @@ pub fn load_report(dir: &Path) -> (Corpus, Vec<Diagnostic>) {
             diags.error_with_hint(
                 &at,
                 format!("unexpected file `{name}` in the content folder"),
-                "topics are folders; the only files here are FORMAT.md, README.md and ids.lock",
+                "topics are folders; the only files here are FORMAT.md, README.md, ids.lock and tracks.toml",
             );
         }
     }
@@ -196,9 +199,12 @@ pub fn load_report(dir: &Path) -> (Corpus, Vec<Diagnostic>) {
     }
     questions.sort_by_key(|q: &Question| (q.topic, q.subtopic));
 
+    let topics: Vec<Topic> = topics_with_loc.iter().map(|(t, _)| t.clone()).collect();
+    let tracks = load_tracks(dir, &topics, &seen, &mut diags);
     let corpus = Corpus {
-        topics: topics_with_loc.iter().map(|(t, _)| t.clone()).collect(),
+        topics,
         questions,
+        tracks,
         warnings: Vec::new(),
     };
     checks::corpus_wide(dir, &corpus, &topics_with_loc, &seen, &mut diags);

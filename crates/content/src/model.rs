@@ -13,6 +13,8 @@ pub struct Corpus {
     pub topics: Vec<Topic>,
     /// Questions in topic, then subtopic, then file order.
     pub questions: Vec<Question>,
+    /// Role tracks, in the order of `tracks.toml`.
+    pub tracks: Vec<Track>,
     /// What `load` found worth saying that does not stop a build, sorted by file and line.
     pub warnings: Vec<Diagnostic>,
 }
@@ -27,6 +29,9 @@ pub struct Seen {
     pub ids: HashSet<String>,
     /// False when a file could not be parsed at all (its ids are unknown).
     pub complete: bool,
+    /// Every topic folder's slug, loaded or not, so that a track naming a topic whose
+    /// `topic.toml` is broken is not also told the topic is unknown.
+    pub topic_folders: HashSet<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -42,6 +47,24 @@ pub struct Topic {
     /// One of [`engine::TONES`].
     pub tone: String,
     pub subtopics: Vec<Subtopic>,
+}
+
+/// A role and the topics its interviews ask about (`tracks.toml`).
+#[derive(Clone, Debug)]
+pub struct Track {
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    /// In file order, each topic once.
+    pub topics: Vec<TrackTopic>,
+}
+
+#[derive(Clone, Debug)]
+pub struct TrackTopic {
+    /// Index into [`Corpus::topics`].
+    pub topic: usize,
+    /// 1 (touched on) to 3 (core for the role).
+    pub weight: u8,
 }
 
 #[derive(Clone, Debug)]

@@ -38,6 +38,18 @@ fn the_valid_fixture_compiles_into_an_index_and_one_chunk() {
     let (index, chunks) = content::compile_bytes(&corpus, &content::Renderer::new());
     let index: engine::Index = postcard::from_bytes(&index).unwrap();
     assert_eq!(index.bank.items.len(), 2);
+    assert_eq!(
+        index.tracks,
+        vec![engine::TrackMeta {
+            slug: "basics-learner".into(),
+            title: "Basics learner".into(),
+            description: "A fixture track.".into(),
+            topics: vec![engine::TrackTopic {
+                topic: 0,
+                weight: 3
+            }],
+        }]
+    );
     assert_eq!(index.bank.topics[0].tone, "blue");
     assert_eq!(index.bank.topics[0].icon, "M4 6h16M4 12h16M4 18h10");
     assert_eq!(index.chunks, vec![chunks[0].0.clone()]);
