@@ -328,6 +328,8 @@ mod tests {
             title: "T".into(),
             description: String::new(),
             free: true,
+            icon: String::new(),
+            tone: String::new(),
         };
         let subtopic = SubtopicMeta {
             slug: "s".into(),

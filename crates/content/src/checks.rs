@@ -6,8 +6,7 @@ use std::fs;
 use std::path::Path;
 
 use crate::diagnostic::{Diagnostics, Location, SourceFile};
-use crate::load::Seen;
-use crate::model::{Corpus, Question, Topic};
+use crate::model::{Corpus, Question, Seen, Topic};
 
 /// Part of the message of a question whose id is not yet in `ids.lock`.
 pub const NOT_LOCKED: &str = "is not in ids.lock";

@@ -3,6 +3,25 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+/// How much a problem matters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Occurs when content breaks a rule: the build produces no corpus.
+    Error,
+    /// Occurs when content is valid but reads worse than it should (a code line too wide for a
+    /// phone): reported by `check`, counted by `build`, never fails either.
+    Warning,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        })
+    }
+}
+
 /// One problem in the content.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Diagnostic {
@@ -11,15 +30,24 @@ pub struct Diagnostic {
     pub line: usize,
     pub message: String,
     pub hint: Option<String>,
+    /// Last, so that sorting stays by file, line and message.
+    pub severity: Severity,
+}
+
+impl Diagnostic {
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "{}:{}: error: {}",
+            "{}:{}: {}: {}",
             self.path.display(),
             self.line,
+            self.severity,
             self.message
         )?;
         if let Some(hint) = &self.hint {
@@ -37,7 +65,7 @@ pub struct Diagnostics {
 
 impl Diagnostics {
     pub fn error(&mut self, at: &Location, message: impl Into<String>) {
-        self.push(at, message.into(), None);
+        self.push(Severity::Error, at, message.into(), None);
     }
 
     pub fn error_with_hint(
@@ -46,15 +74,25 @@ impl Diagnostics {
         message: impl Into<String>,
         hint: impl Into<String>,
     ) {
-        self.push(at, message.into(), Some(hint.into()));
+        self.push(Severity::Error, at, message.into(), Some(hint.into()));
     }
 
-    fn push(&mut self, at: &Location, message: String, hint: Option<String>) {
+    pub fn warning_with_hint(
+        &mut self,
+        at: &Location,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) {
+        self.push(Severity::Warning, at, message.into(), Some(hint.into()));
+    }
+
+    fn push(&mut self, severity: Severity, at: &Location, message: String, hint: Option<String>) {
         self.list.push(Diagnostic {
             path: at.path.clone(),
             line: at.line,
             message,
             hint,
+            severity,
         });
     }
 

@@ -9,11 +9,15 @@ mod model;
 mod output;
 mod render;
 mod report;
+mod toml_file;
+mod tracks;
 
 pub use checks::{NEAR_DUPLICATE_SIMILARITY, NOT_LOCKED};
-pub use diagnostic::{Diagnostic, Location};
+pub use diagnostic::{Diagnostic, Location, Severity};
 pub use load::{load, load_report, CODE_LANGS};
-pub use model::{Choice, Code, Corpus, Question, Subtopic, Topic};
+pub use model::{
+    Choice, Code, Corpus, Question, Subtopic, Topic, Track, TrackTopic, PHONE_CODE_COLUMNS,
+};
 pub use output::{compile_bytes, short_hash, write, Written};
 pub use render::{bank, Renderer};
 pub use report::{correct_is_longest, export, stats};

@@ -5,18 +5,23 @@
 //! own, so one broken question never hides the problems of the others.
 
 use std::collections::{HashMap, HashSet};
-use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use engine::{Kind, Reference};
-use serde::de::DeserializeOwned;
+use engine::{Kind, Reference, TONES};
 use serde::Deserialize;
-use toml::de::{DeTable, DeValue};
+use toml::de::DeValue;
 use toml::Spanned;
 
 use crate::checks;
 use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics, Location, SourceFile};
-use crate::model::{Choice, Code, Corpus, Question, Subtopic, Topic};
+use crate::model::{
+    Choice, Code, Corpus, Question, Seen, Subtopic, Topic, ICON_MAX_CHARS, PHONE_CODE_COLUMNS,
+};
+use crate::toml_file::{
+    array_of_tables, check_keys, deserialize, file_name, is_slug, nonempty, parse, read,
+    sorted_entries,
+};
+use crate::tracks::load_tracks;
 
 const TOPIC_FIELDS: &[&str] = &[
     "title",
@@ -24,6 +29,8 @@ const TOPIC_FIELDS: &[&str] = &[
     "order",
     "free",
     "id_prefix",
+    "icon",
+    "tone",
     "subtopic",
 ];
 const SUBTOPIC_FIELDS: &[&str] = &["slug", "title", "description"];
@@ -49,17 +56,7 @@ const REFERENCE_FIELDS: &[&str] = &["title", "url"];
 const IRT_FIELDS: &[&str] = &["a", "b"];
 /// Languages the highlighter knows and the app styles.
 pub const CODE_LANGS: &[&str] = &["python", "sql", "bash", "json", "yaml", "text"];
-const ROOT_FILES: &[&str] = &["FORMAT.md", "README.md", "ids.lock"];
-
-/// What was seen while reading, even where a question failed validation, so that one broken
-/// question is reported once and not again as a "missing" id or an empty subtopic.
-#[derive(Default)]
-pub struct Seen {
-    /// Every id written in a question table.
-    pub ids: HashSet<String>,
-    /// False when a file could not be parsed at all (its ids are unknown).
-    pub complete: bool,
-}
+const ROOT_FILES: &[&str] = &["FORMAT.md", "README.md", "ids.lock", "tracks.toml"];
 
 #[derive(Deserialize)]
 struct RawTopic {
@@ -68,6 +65,8 @@ struct RawTopic {
     order: Spanned<i64>,
     free: bool,
     id_prefix: Spanned<String>,
+    icon: Spanned<String>,
+    tone: Spanned<String>,
     #[serde(default)]
     subtopic: Vec<Spanned<RawSubtopic>>,
 }
@@ -121,24 +120,27 @@ struct RawIrt {
     b: Option<f64>,
 }
 
-/// Reads and validates the content folder. Returns every problem found, sorted by file and line.
+/// Reads and validates the content folder. With any error, returns every problem found (warnings
+/// included), sorted by file and line; without, the corpus carries its warnings.
 pub fn load(dir: &Path) -> Result<Corpus, Vec<Diagnostic>> {
-    let (corpus, diagnostics) = load_report(dir);
-    if diagnostics.is_empty() {
-        Ok(corpus)
-    } else {
+    let (mut corpus, diagnostics) = load_report(dir);
+    if diagnostics.iter().any(Diagnostic::is_error) {
         Err(diagnostics)
+    } else {
+        corpus.warnings = diagnostics;
+        Ok(corpus)
     }
 }
 
-/// Like [`load`], but returns what could be read along with the problems (used by `lock`).
+/// Like [`load`], but returns what could be read along with every problem (used by `lock`); the
+/// corpus's own `warnings` stay empty.
 pub fn load_report(dir: &Path) -> (Corpus, Vec<Diagnostic>) {
     let mut diags = Diagnostics::default();
     let mut topics = Vec::new();
     let mut questions = Vec::new();
     let mut seen = Seen {
-        ids: HashSet::new(),
         complete: true,
+        ..Seen::default()
     };
 
     let entries = match sorted_entries(dir) {
@@ -157,6 +159,8 @@ pub fn load_report(dir: &Path) -> (Corpus, Vec<Diagnostic>) {
                 Corpus {
                     topics: Vec::new(),
                     questions: Vec::new(),
+                    tracks: Vec::new(),
+                    warnings: Vec::new(),
                 },
                 diags.into_sorted(),
             );
@@ -165,6 +169,7 @@ pub fn load_report(dir: &Path) -> (Corpus, Vec<Diagnostic>) {
     for path in entries {
         let name = file_name(&path);
         if path.is_dir() {
+            seen.topic_folders.insert(name.clone());
             load_topic(&path, &mut topics, &mut questions, &mut seen, &mut diags);
         } else if !ROOT_FILES.contains(&name.as_str()) {
             let at = Location {
@@ -174,7 +179,7 @@ pub fn load_report(dir: &Path) -> (Corpus, Vec<Diagnostic>) {
             diags.error_with_hint(
                 &at,
                 format!("unexpected file `{name}` in the content folder"),
-                "topics are folders; the only files here are FORMAT.md, README.md and ids.lock",
+                "topics are folders; the only files here are FORMAT.md, README.md, ids.lock and tracks.toml",
             );
         }
     }
@@ -194,9 +199,13 @@ pub fn load_report(dir: &Path) -> (Corpus, Vec<Diagnostic>) {
     }
     questions.sort_by_key(|q: &Question| (q.topic, q.subtopic));
 
+    let topics: Vec<Topic> = topics_with_loc.iter().map(|(t, _)| t.clone()).collect();
+    let tracks = load_tracks(dir, &topics, &seen, &mut diags);
     let corpus = Corpus {
-        topics: topics_with_loc.iter().map(|(t, _)| t.clone()).collect(),
+        topics,
         questions,
+        tracks,
+        warnings: Vec::new(),
     };
     checks::corpus_wide(dir, &corpus, &topics_with_loc, &seen, &mut diags);
     (corpus, diags.into_sorted())
@@ -257,6 +266,8 @@ fn load_topic(
         order: *raw.order.get_ref(),
         free: raw.free,
         id_prefix: raw.id_prefix.get_ref().clone(),
+        icon: icon(&file, &raw.icon, diags),
+        tone: tone(&file, &raw.tone, diags),
         subtopics: Vec::new(),
     };
     if !is_slug(&topic.id_prefix) {
@@ -342,6 +353,60 @@ fn load_topic(
     }
 
     topics.push((topic, file.start()));
+}
+
+/// The icon's path data, trimmed. The app writes it into a `d="…"` attribute as it is, so only
+/// the characters of SVG path data get through: no quote or angle bracket can end the attribute.
+fn icon(file: &SourceFile, raw: &Spanned<String>, diags: &mut Diagnostics) -> String {
+    let at = file.at(raw.span().start);
+    let path = raw.get_ref().trim();
+    if path.is_empty() {
+        diags.error_with_hint(
+            &at,
+            "icon is empty",
+            "draw the topic as SVG path data for a 24×24 box, for example \"M4 12h16\"",
+        );
+    }
+    let chars = path.chars().count();
+    if chars > ICON_MAX_CHARS {
+        diags.error_with_hint(
+            &at,
+            format!("icon is {chars} characters; at most {ICON_MAX_CHARS}"),
+            "simplify the drawing: fewer segments, relative commands, fewer decimals",
+        );
+    }
+    let mut bad: Vec<char> = path.chars().filter(|&c| !is_path_data(c)).collect();
+    bad.sort_unstable();
+    bad.dedup();
+    if !bad.is_empty() {
+        let list: Vec<String> = bad.iter().map(|c| format!("`{c}`")).collect();
+        diags.error_with_hint(
+            &at,
+            format!("icon has characters that are not SVG path data: {}", list.join(", ")),
+            "write only the `d` of a <path>: commands MLHVCSQTAZ (either case), numbers, `.`, `-`, `,` and spaces",
+        );
+    }
+    path.to_string()
+}
+
+fn is_path_data(c: char) -> bool {
+    "MmLlHhVvCcSsQqTtAaZz".contains(c) || c.is_ascii_digit() || matches!(c, '.' | '-' | ',' | ' ')
+}
+
+fn tone(file: &SourceFile, raw: &Spanned<String>, diags: &mut Diagnostics) -> String {
+    let tone = raw.get_ref().trim();
+    if !TONES.contains(&tone) {
+        let hint = match did_you_mean(tone, &TONES) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => format!("tones are: {}", TONES.join(", ")),
+        };
+        diags.error_with_hint(
+            &file.at(raw.span().start),
+            format!("unknown tone `{tone}`"),
+            hint,
+        );
+    }
+    tone.to_string()
 }
 
 fn load_questions(
@@ -480,6 +545,19 @@ fn validate_question(
             diags.error(&file.at(c.span().start), format!("{id}: code is empty"));
         }
     }
+    if let (Some(raw_code), Some(code)) = (&raw.code, &code) {
+        let first_line = first_value_line(file, raw_code.span().start);
+        for (i, width) in code.lines_over_phone_width() {
+            diags.warning_with_hint(
+                &Location {
+                    path: file.path.clone(),
+                    line: first_line + i,
+                },
+                format!("{id}: code line is {width} characters, wider than a phone shows ({PHONE_CODE_COLUMNS})"),
+                "break it into shorter lines; the app wraps a longer one with a marker",
+            );
+        }
+    }
 
     let mut irt_a = None;
     let mut irt_b = None;
@@ -548,6 +626,20 @@ fn validate_question(
         choices,
         location: at,
     })
+}
+
+/// The file line of the first line of a string value whose literal starts at `start`. A
+/// multi-line literal (`"""` or `'''`) drops a newline right after its opening quotes, so its
+/// value starts on the next line; every later value line is one file line (code blocks use no
+/// line-ending backslashes, which would join lines).
+fn first_value_line(file: &SourceFile, start: usize) -> usize {
+    let literal = &file.text[start..];
+    let after_quotes = literal
+        .strip_prefix("\"\"\"")
+        .or_else(|| literal.strip_prefix("'''"));
+    let skips_newline =
+        after_quotes.is_some_and(|rest| rest.starts_with('\n') || rest.starts_with("\r\n"));
+    file.line_of(start) + usize::from(skips_newline)
 }
 
 /// References with a trimmed, non-empty title, and an address only where it is a web address:
@@ -756,150 +848,4 @@ fn authored_choices(
         Kind::TrueFalse => unreachable!("true/false choices are built from `answer`"),
     }
     choices
-}
-
-// ---------------------------------------------------------------------------------------------
-// parsing helpers
-
-fn read(path: &Path, diags: &mut Diagnostics) -> Option<SourceFile> {
-    match fs::read_to_string(path) {
-        Ok(text) => Some(SourceFile::new(path, text)),
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
-        Err(err) => {
-            diags.error(
-                &Location {
-                    path: path.to_path_buf(),
-                    line: 1,
-                },
-                format!("cannot read: {err}"),
-            );
-            None
-        }
-    }
-}
-
-fn parse<'i>(file: &'i SourceFile, diags: &mut Diagnostics) -> Option<Spanned<DeTable<'i>>> {
-    let (table, errors) = DeTable::parse_recoverable(&file.text);
-    if errors.is_empty() {
-        return Some(table);
-    }
-    for err in errors {
-        let line = err.span().map_or(1, |span| file.line_of(span.start));
-        diags.error_with_hint(
-            &Location {
-                path: file.path.clone(),
-                line,
-            },
-            format!("TOML syntax: {}", err.message().trim()),
-            "see content/FORMAT.md",
-        );
-    }
-    None
-}
-
-fn check_keys(
-    file: &SourceFile,
-    table: &DeTable<'_>,
-    allowed: &[&str],
-    what: &str,
-    diags: &mut Diagnostics,
-) {
-    for (key, _) in table.iter() {
-        let name: &str = key.get_ref();
-        if !allowed.contains(&name) {
-            let hint = match did_you_mean(name, allowed) {
-                Some(s) => format!("did you mean `{s}`?"),
-                None => format!("{what} fields are: {}", allowed.join(", ")),
-            };
-            diags.error_with_hint(
-                &file.at(key.span().start),
-                format!("unknown field `{name}` in {what}"),
-                hint,
-            );
-        }
-    }
-}
-
-fn array_of_tables<'i>(table: &DeTable<'i>, key: &str) -> Vec<Spanned<DeTable<'i>>> {
-    let Some((_, value)) = table.iter().find(|(k, _)| k.get_ref() == key) else {
-        return Vec::new();
-    };
-    match value.get_ref() {
-        DeValue::Array(items) => items
-            .iter()
-            .filter_map(|item| match item.get_ref() {
-                DeValue::Table(t) => Some(Spanned::new(item.span(), t.clone())),
-                _ => None,
-            })
-            .collect(),
-        _ => Vec::new(),
-    }
-}
-
-/// Deserializes a table after dropping the unknown fields (already reported by `check_keys`).
-fn deserialize<T: DeserializeOwned>(
-    file: &SourceFile,
-    table: Spanned<DeTable<'_>>,
-    allowed: &[&str],
-    what: &str,
-    diags: &mut Diagnostics,
-) -> Option<T> {
-    let span = table.span();
-    let mut known = DeTable::new();
-    for (key, value) in table.into_inner() {
-        if allowed.contains(&&**key.get_ref()) {
-            known.insert(key, value);
-        }
-    }
-    let value = Spanned::new(span.clone(), DeValue::Table(known));
-    match T::deserialize(toml::de::ValueDeserializer::from(value)) {
-        Ok(raw) => Some(raw),
-        Err(err) => {
-            let line = file.line_of(err.span().unwrap_or(span).start);
-            diags.error_with_hint(
-                &Location {
-                    path: file.path.clone(),
-                    line,
-                },
-                format!("{what}: {}", err.message().trim()),
-                "see content/FORMAT.md for the fields and their types",
-            );
-            None
-        }
-    }
-}
-
-fn nonempty(
-    file: &SourceFile,
-    value: &Spanned<String>,
-    what: &str,
-    diags: &mut Diagnostics,
-) -> String {
-    let text = value.get_ref().trim().to_string();
-    if text.is_empty() {
-        diags.error(&file.at(value.span().start), format!("{what} is empty"));
-    }
-    text
-}
-
-fn sorted_entries(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut entries: Vec<PathBuf> = fs::read_dir(dir)?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .collect();
-    entries.sort();
-    Ok(entries)
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
-}
-
-pub fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        && !s.starts_with('-')
-        && !s.ends_with('-')
 }

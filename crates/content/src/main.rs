@@ -39,7 +39,7 @@ fn main() -> ExitCode {
             let (corpus, diagnostics) = content::load_report(&dir);
             let blocking: Vec<_> = diagnostics
                 .iter()
-                .filter(|d| !d.message.contains(content::NOT_LOCKED))
+                .filter(|d| d.is_error() && !d.message.contains(content::NOT_LOCKED))
                 .collect();
             if !blocking.is_empty() {
                 blocking.iter().for_each(|d| eprintln!("{d}"));
@@ -53,10 +53,14 @@ fn main() -> ExitCode {
 
     match command {
         "check" => {
+            for warning in &corpus.warnings {
+                eprintln!("{warning}");
+            }
             eprintln!(
-                "content: {} questions in {} topics, no problems ({} ms)",
+                "content: {} questions in {} topics, no errors, {} warning(s) ({} ms)",
                 corpus.questions.len(),
                 corpus.topics.len(),
+                corpus.warnings.len(),
                 start.elapsed().as_millis()
             );
         }
@@ -65,6 +69,13 @@ fn main() -> ExitCode {
             let renderer = Renderer::new();
             match content::write(&corpus, &renderer, &out) {
                 Ok(written) => {
+                    // Every app build runs this: a count, not the list (`content check` lists them).
+                    if !corpus.warnings.is_empty() {
+                        eprintln!(
+                            "content: {} warning(s); `./x content check` lists them",
+                            corpus.warnings.len()
+                        );
+                    }
                     let chunk_bytes: usize = written.chunks.iter().map(|(_, n)| n).sum();
                     eprintln!(
                         "content: compiled {} questions in {} topics into {} (index {} B, chunks {} B) in {} ms",
@@ -114,8 +125,8 @@ fn load(dir: &std::path::Path) -> Option<Corpus> {
                 eprintln!("{d}");
             }
             eprintln!(
-                "error: {} problem(s) in {}",
-                diagnostics.len(),
+                "error: {} error(s) in {}",
+                diagnostics.iter().filter(|d| d.is_error()).count(),
                 dir.display()
             );
             None

@@ -5,7 +5,7 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
-use engine::{Chunk, Index, CORPUS_FORMAT};
+use engine::{Chunk, Index, TrackMeta, TrackTopic, CORPUS_FORMAT};
 use sha2::{Digest, Sha256};
 
 use crate::model::Corpus;
@@ -34,9 +34,31 @@ pub fn compile_bytes(corpus: &Corpus, renderer: &Renderer) -> (Vec<u8>, Vec<(Str
         format: CORPUS_FORMAT,
         bank: bank(corpus),
         chunks: chunk_files.iter().map(|(name, _)| name.clone()).collect(),
+        tracks: tracks(corpus),
     };
     let index_bytes = postcard::to_allocvec(&index).expect("the index always serializes");
     (index_bytes, chunk_files)
+}
+
+/// The tracks as the app sees them: topics by their position in the bank (display order).
+fn tracks(corpus: &Corpus) -> Vec<TrackMeta> {
+    corpus
+        .tracks
+        .iter()
+        .map(|track| TrackMeta {
+            slug: track.slug.clone(),
+            title: track.title.clone(),
+            description: track.description.clone(),
+            topics: track
+                .topics
+                .iter()
+                .map(|t| TrackTopic {
+                    topic: t.topic as u16,
+                    weight: t.weight,
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// Writes `out/index.bin` and `out/public/corpus/*.bin`, replacing an earlier build's chunks.

@@ -240,6 +240,8 @@ pub fn bank(corpus: &Corpus) -> Bank {
                 title: t.title.clone(),
                 description: t.description.clone(),
                 free: t.free,
+                icon: t.icon.clone(),
+                tone: t.tone.clone(),
             })
             .collect(),
         subtopics,

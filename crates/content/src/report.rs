@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use engine::Kind;
 use serde_json::{json, Map, Value};
 
-use crate::model::{Corpus, Question};
+use crate::model::{Corpus, Question, PHONE_CODE_COLUMNS};
 
 pub fn stats(corpus: &Corpus) -> Value {
     let mut topics = Map::new();
@@ -83,7 +83,18 @@ fn quality(corpus: &Corpus) -> Value {
         "distractors": distractors,
         "distractors_with_rationale": corpus.questions.iter().flat_map(|q| q.distractors()).filter(|c| !c.why.is_empty()).count(),
         "questions_with_references": corpus.questions.iter().filter(|q| !q.references.is_empty()).count(),
+        format!("code_lines_over_{PHONE_CODE_COLUMNS}"): code_lines_over_phone_width(corpus),
     })
+}
+
+/// Lines of question code wider than a phone shows (each is a warning of `content check`).
+pub fn code_lines_over_phone_width(corpus: &Corpus) -> usize {
+    corpus
+        .questions
+        .iter()
+        .filter_map(|q| q.code.as_ref())
+        .map(|code| code.lines_over_phone_width().count())
+        .sum()
 }
 
 /// True when the one correct option is strictly longer than every distractor.

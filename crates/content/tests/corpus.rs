@@ -102,3 +102,38 @@ fn some_topics_are_free_and_some_are_not() {
         "the unlock unlocks something"
     );
 }
+
+#[test]
+fn each_role_track_lists_the_topics_its_interviews_ask_about() {
+    let corpus = corpus();
+    for slug in [
+        "ml-engineer",
+        "data-scientist",
+        "ai-engineer",
+        "python-developer",
+    ] {
+        let track = corpus
+            .tracks
+            .iter()
+            .find(|t| t.slug == slug)
+            .unwrap_or_else(|| panic!("tracks.toml has no `{slug}`"));
+        assert!(
+            (5..=9).contains(&track.topics.len()),
+            "{slug}: {} topics; a role's interviews cover 5 to 9",
+            track.topics.len()
+        );
+        assert!(
+            track.topics.iter().any(|t| t.weight == 3),
+            "{slug}: no core topic"
+        );
+    }
+}
+
+#[test]
+fn every_topic_has_its_own_tone() {
+    let corpus = corpus();
+    let mut tones: Vec<&str> = corpus.topics.iter().map(|t| t.tone.as_str()).collect();
+    tones.sort_unstable();
+    tones.dedup();
+    assert_eq!(tones.len(), corpus.topics.len());
+}

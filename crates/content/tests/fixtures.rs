@@ -16,10 +16,9 @@ fn every_fixture_reports_exactly_its_expected_diagnostics() {
     let mut failures = Vec::new();
     for case in &cases {
         let expected = fs::read_to_string(case.join("expected.txt")).unwrap();
-        let actual = match content::load(&case.join("content")) {
-            Ok(_) => String::new(),
-            Err(diagnostics) => diagnostics.iter().map(|d| format!("{d}\n")).collect(),
-        };
+        // Every diagnostic, warnings included, so that warnings are pinned too.
+        let (_, diagnostics) = content::load_report(&case.join("content"));
+        let actual: String = diagnostics.iter().map(|d| format!("{d}\n")).collect();
         let prefix = format!("{}/", case.display());
         let actual = actual.replace(&prefix, "");
         if actual != expected {
@@ -39,6 +38,20 @@ fn the_valid_fixture_compiles_into_an_index_and_one_chunk() {
     let (index, chunks) = content::compile_bytes(&corpus, &content::Renderer::new());
     let index: engine::Index = postcard::from_bytes(&index).unwrap();
     assert_eq!(index.bank.items.len(), 2);
+    assert_eq!(
+        index.tracks,
+        vec![engine::TrackMeta {
+            slug: "basics-learner".into(),
+            title: "Basics learner".into(),
+            description: "A fixture track.".into(),
+            topics: vec![engine::TrackTopic {
+                topic: 0,
+                weight: 3
+            }],
+        }]
+    );
+    assert_eq!(index.bank.topics[0].tone, "blue");
+    assert_eq!(index.bank.topics[0].icon, "M4 6h16M4 12h16M4 18h10");
     assert_eq!(index.chunks, vec![chunks[0].0.clone()]);
     assert!(chunks[0].0.starts_with("corpus/basics.") && chunks[0].0.ends_with(".bin"));
     let chunk: engine::Chunk = postcard::from_bytes(&chunks[0].1).unwrap();

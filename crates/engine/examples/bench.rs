@@ -22,6 +22,8 @@ fn bank(topics: u16, items: usize) -> Bank {
             title: format!("Topic {t}"),
             description: String::new(),
             free: true,
+            icon: String::new(),
+            tone: String::new(),
         });
         for s in 0..4 {
             bank.subtopics.push(SubtopicMeta {

@@ -33,6 +33,14 @@ impl Kind {
     pub const ALL: [Kind; 4] = [Kind::Single, Kind::Multi, Kind::TrueFalse, Kind::CodeOutput];
 }
 
+/// The colour names a topic may take as its [`TopicMeta::tone`]. The app styles each with a CSS
+/// class (a light and a dark variant) and the content compiler accepts no other name, so the list
+/// lives here, where both read it.
+pub const TONES: [&str; 12] = [
+    "blue", "teal", "green", "lime", "amber", "orange", "red", "pink", "purple", "indigo", "cyan",
+    "slate",
+];
+
 /// A topic on the home screen.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TopicMeta {
@@ -41,6 +49,11 @@ pub struct TopicMeta {
     pub description: String,
     /// In the free tier: usable without the unlock.
     pub free: bool,
+    /// SVG path data for a 24×24 viewBox, drawn as a 2 px stroke with no fill. The compiler
+    /// admits only path-data characters, so it is safe to place inside a `d="…"` attribute.
+    pub icon: String,
+    /// One of [`TONES`].
+    pub tone: String,
 }
 
 /// A subtopic of one topic.

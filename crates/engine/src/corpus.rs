@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::Bank;
 
 /// Bumped whenever the serialized shape of [`Index`] or [`Chunk`] changes.
-pub const CORPUS_FORMAT: u32 = 2;
+pub const CORPUS_FORMAT: u32 = 3;
 
 /// The small part of the corpus that the home screen and the engine need.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -18,6 +18,30 @@ pub struct Index {
     /// For each topic (same order as `bank.topics`), the content-hashed file
     /// name of its chunk, relative to the corpus folder.
     pub chunks: Vec<String>,
+    /// The roles a learner can prepare for, in the order of `content/tracks.toml`.
+    pub tracks: Vec<TrackMeta>,
+}
+
+/// A role whose interviews a learner prepares for ("ML engineer"): the topics
+/// those interviews ask about, each weighted by how much.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TrackMeta {
+    pub slug: String,
+    pub title: String,
+    /// One sentence: what the role's interviews stress.
+    pub description: String,
+    /// In the order the track lists them; each topic at most once.
+    pub topics: Vec<TrackTopic>,
+}
+
+/// One topic of a [`TrackMeta`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TrackTopic {
+    /// Index into [`Bank::topics`].
+    pub topic: u16,
+    /// How much the role's interviews ask about it: 3 core, 2 often, 1 touched on
+    /// (the compiler admits only 1..=3).
+    pub weight: u8,
 }
 
 /// One option of a question, as shown and graded.

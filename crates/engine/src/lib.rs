@@ -82,8 +82,10 @@ mod select;
 mod streak;
 mod time;
 
-pub use bank::{Bank, ItemMeta, Kind, SubtopicMeta, TopicMeta};
-pub use corpus::{ChoiceBody, Chunk, Index, QuestionBody, Reference, CORPUS_FORMAT};
+pub use bank::{Bank, ItemMeta, Kind, SubtopicMeta, TopicMeta, TONES};
+pub use corpus::{
+    ChoiceBody, Chunk, Index, QuestionBody, Reference, TrackMeta, TrackTopic, CORPUS_FORMAT,
+};
 pub use daily::DAILY_LENGTH;
 pub use engine::{Applied, Engine, ItemRecord, Progress, ReplayReport};
 pub use estimate::{

@@ -105,6 +105,8 @@ fn the_engine_flattens_label_difficulties_but_not_calibrated_ones() {
             title: "T".into(),
             description: String::new(),
             free: true,
+            icon: String::new(),
+            tone: String::new(),
         }],
         subtopics: vec![SubtopicMeta {
             slug: "s".into(),

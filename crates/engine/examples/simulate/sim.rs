@@ -163,6 +163,8 @@ fn synthetic_topic(t: u16) -> TopicMeta {
         title: format!("Topic {t}"),
         description: String::new(),
         free: t < 2,
+        icon: String::new(),
+        tone: String::new(),
     }
 }
 

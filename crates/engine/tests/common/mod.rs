@@ -16,6 +16,8 @@ pub fn small_bank() -> Bank {
             title: format!("Topic {t}"),
             description: String::new(),
             free: true,
+            icon: String::new(),
+            tone: String::new(),
         });
         for s in 0..4u16 {
             bank.subtopics.push(SubtopicMeta {
