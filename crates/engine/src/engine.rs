@@ -10,7 +10,7 @@ use crate::estimate::{Ability, Evidence, LogLikelihood};
 use crate::event::{Event, EventBody, EventId, EVENT_VERSION};
 use crate::fsrs::{Card, FsrsParams, Grade};
 use crate::model::{ItemParams, LABEL_DIFFICULTY_SD};
-use crate::select::Slot;
+use crate::slot::Slot;
 use crate::streak::Streak;
 use crate::Bank;
 
@@ -148,7 +148,7 @@ impl Engine {
                     topic: usize::from(meta.topic),
                     subtopic: usize::from(meta.subtopic),
                     label: meta.difficulty.clamp(1, 5),
-                    slot_logit: Slot::ALL.map(|slot| target_logit(slot.target_p(), params.c)),
+                    slot_logit: Slot::ALL.map(|slot| slot.target_logit(params.c)),
                     max_information_logit: ((1.0 + (1.0 + 8.0 * params.c).sqrt()) / 2.0).ln(),
                 }
             })
@@ -299,10 +299,4 @@ impl Engine {
             None => own.ability(now_ms),
         }
     }
-}
-
-/// `ln((p* − c) / (1 − p*))`: the 2PL logit at which `c + (1 − c) σ(z) = p*`.
-fn target_logit(target_p: f64, c: f64) -> f64 {
-    let known = ((target_p - c) / (1.0 - c)).clamp(0.02, 0.98);
-    (known / (1.0 - known)).ln()
 }

@@ -79,6 +79,7 @@ mod readiness;
 mod review;
 mod rng;
 mod select;
+mod slot;
 mod streak;
 mod time;
 
@@ -106,8 +107,9 @@ pub use readiness::{Band, Readiness};
 pub use review::Due;
 pub use rng::{mix_seed, SplitMix64};
 pub use select::{
-    Pick, Scope, Slot, Test, TestError, FIT_TOLERANCE_LOGITS, NO_REPEAT_WINDOW_DAYS,
+    Pick, Scope, Test, TestError, FIT_TOLERANCE_LOGITS, NO_REPEAT_WINDOW_DAYS,
     PLACEMENT_RANDOMESQUE_K, RANDOMESQUE_K, SELECTION_PRIOR_SD, TEST_LENGTH, TEST_PLAN,
 };
+pub use slot::Slot;
 pub use streak::{Streak, StreakStatus, DAILY_GOAL_ANSWERS, DAYS_PER_FREEZE, MAX_FREEZES};
 pub use time::{LocalDate, MS_PER_DAY};
