@@ -69,6 +69,7 @@
 mod bank;
 mod corpus;
 mod daily;
+mod derived;
 mod engine;
 mod estimate;
 mod event;
