@@ -74,6 +74,7 @@ mod engine;
 mod estimate;
 mod event;
 mod fsrs;
+mod grade;
 mod model;
 pub mod order;
 mod readiness;
@@ -100,6 +101,7 @@ pub use fsrs::{
     Card, FsrsParams, Grade, MemoryState, DESIRED_RETENTION, EASY_WITHIN_MS,
     FSRS6_DEFAULT_PARAMETERS, HARD_AFTER_MS, MAXIMUM_INTERVAL_DAYS,
 };
+pub use grade::{grade, Graded};
 pub use model::{
     guessing, label_difficulty, logistic, ItemParams, Outcome, DEFAULT_DISCRIMINATION,
     DIFFICULTY_STEP_LOGITS, LABEL_DIFFICULTY_SD,
