@@ -6,11 +6,12 @@ use std::collections::{BTreeSet, HashMap};
 
 use serde::{Deserialize, Serialize};
 
+use crate::derived::{DailyCache, Derived};
 use crate::estimate::{Ability, Evidence, LogLikelihood};
 use crate::event::{Event, EventBody, EventId, EVENT_VERSION};
 use crate::fsrs::{Card, FsrsParams, Grade};
 use crate::model::{ItemParams, LABEL_DIFFICULTY_SD};
-use crate::select::Slot;
+use crate::slot::Slot;
 use crate::streak::Streak;
 use crate::Bank;
 
@@ -92,6 +93,8 @@ pub struct Progress {
     pub(crate) streak: Streak,
     pub(crate) applied_ids: BTreeSet<EventId>,
     pub(crate) report: ReplayReport,
+    /// Bookmarks, mistakes, per-day counts (see the methods in `derived`).
+    pub(crate) derived: Derived,
 }
 
 impl Progress {
@@ -148,7 +151,7 @@ impl Engine {
                     topic: usize::from(meta.topic),
                     subtopic: usize::from(meta.subtopic),
                     label: meta.difficulty.clamp(1, 5),
-                    slot_logit: Slot::ALL.map(|slot| target_logit(slot.target_p(), params.c)),
+                    slot_logit: Slot::ALL.map(|slot| slot.target_logit(params.c)),
                     max_information_logit: ((1.0 + (1.0 + 8.0 * params.c).sqrt()) / 2.0).ln(),
                 }
             })
@@ -208,6 +211,7 @@ impl Engine {
             streak: Streak::default(),
             applied_ids: BTreeSet::new(),
             report: ReplayReport::default(),
+            derived: Derived::default(),
         }
     }
 
@@ -215,14 +219,25 @@ impl Engine {
     /// events give the same `Progress`, bit for bit.
     pub fn replay(&self, events: &[Event]) -> Progress {
         let mut progress = self.empty_progress();
+        let mut daily = DailyCache::default();
         for event in events {
-            self.apply(&mut progress, event);
+            self.apply_with(&mut progress, event, &mut daily);
         }
         progress
     }
 
-    /// Applies one event (the hot path after each answer: O(grid), no replay).
+    /// Applies one event (the hot path after each answer: O(grid), no replay;
+    /// a daily-mode answer also looks up its date's daily challenge).
     pub fn apply(&self, progress: &mut Progress, event: &Event) -> Applied {
+        self.apply_with(progress, event, &mut DailyCache::default())
+    }
+
+    fn apply_with(
+        &self,
+        progress: &mut Progress,
+        event: &Event,
+        daily: &mut DailyCache,
+    ) -> Applied {
         if event.version > EVENT_VERSION {
             progress.report.newer_version.push(event.id);
             return Applied::NewerVersion;
@@ -233,10 +248,13 @@ impl Engine {
         }
         match &event.body {
             EventBody::StreaksEnabled(enabled) => progress.streak.set_enabled(*enabled),
-            // Bookmarks change no estimate; the app lists them from the log.
-            EventBody::Bookmarked { .. } => {}
+            // Bookmarks change no estimate, only the list of bookmarks.
+            EventBody::Bookmarked { question, on } => {
+                progress.derived.bookmark(question, *on, event.at_ms);
+            }
             EventBody::Answered(answer) => {
                 progress.streak.record_answer(event.local_date);
+                progress.derived.count_answer(event.local_date);
                 let Some((i, prepared)) = self
                     .find(&answer.question)
                     .and_then(|i| Some((i, self.items.get(i)?)))
@@ -244,6 +262,7 @@ impl Engine {
                     progress.report.unknown_questions.push(event.id);
                     return Applied::UnknownQuestion;
                 };
+                progress.derived.answered(self, daily, event, answer, i);
                 let outcome = answer.outcome();
                 let log_likelihood = LogLikelihood::new(&prepared.params, outcome);
                 if let Some(evidence) = progress.topics.get_mut(prepared.topic) {
@@ -299,10 +318,4 @@ impl Engine {
             None => own.ability(now_ms),
         }
     }
-}
-
-/// `ln((p* − c) / (1 − p*))`: the 2PL logit at which `c + (1 − c) σ(z) = p*`.
-fn target_logit(target_p: f64, c: f64) -> f64 {
-    let known = ((target_p - c) / (1.0 - c)).clamp(0.02, 0.98);
-    (known / (1.0 - known)).ln()
 }

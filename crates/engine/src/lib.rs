@@ -69,16 +69,19 @@
 mod bank;
 mod corpus;
 mod daily;
+mod derived;
 mod engine;
 mod estimate;
 mod event;
 mod fsrs;
+mod grade;
 mod model;
 pub mod order;
 mod readiness;
 mod review;
 mod rng;
 mod select;
+mod slot;
 mod streak;
 mod time;
 
@@ -100,6 +103,7 @@ pub use fsrs::{
     Card, FsrsParams, Grade, MemoryState, DESIRED_RETENTION, EASY_WITHIN_MS,
     FSRS6_DEFAULT_PARAMETERS, HARD_AFTER_MS, MAXIMUM_INTERVAL_DAYS,
 };
+pub use grade::{grade, Graded};
 pub use model::{
     guessing, label_difficulty, logistic, ItemParams, Outcome, DEFAULT_DISCRIMINATION,
     DIFFICULTY_STEP_LOGITS, LABEL_DIFFICULTY_SD,
@@ -108,8 +112,9 @@ pub use readiness::{Band, Readiness};
 pub use review::Due;
 pub use rng::{mix_seed, SplitMix64};
 pub use select::{
-    Pick, Scope, Slot, Test, TestError, FIT_TOLERANCE_LOGITS, NO_REPEAT_WINDOW_DAYS,
+    Pick, Scope, Test, TestError, FIT_TOLERANCE_LOGITS, NO_REPEAT_WINDOW_DAYS,
     PLACEMENT_RANDOMESQUE_K, RANDOMESQUE_K, SELECTION_PRIOR_SD, TEST_LENGTH, TEST_PLAN,
 };
+pub use slot::Slot;
 pub use streak::{Streak, StreakStatus, DAILY_GOAL_ANSWERS, DAYS_PER_FREEZE, MAX_FREEZES};
 pub use time::{LocalDate, MS_PER_DAY};

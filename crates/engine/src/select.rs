@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::engine::{Engine, Progress};
 use crate::model::ItemParams;
 use crate::rng::{mix_seed, SplitMix64};
+use crate::slot::Slot;
 use crate::time::MS_PER_DAY;
 
 /// Questions in a test (the stopping rule: fixed length).
@@ -66,47 +67,6 @@ const SUBTOPIC_PENALTY: f64 = 0.6;
 const REUSE_PENALTY: f64 = 1.0;
 /// Earlier answers that count towards [`REUSE_PENALTY`].
 const REUSE_PENALTY_CAP: u32 = 3;
-
-/// The role of a question in a test.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Slot {
-    /// A question the learner should get right (P ≈ 0.85): confidence, and
-    /// evidence at the lower end.
-    Easier,
-    /// A question at the target success rate (P ≈ 0.75).
-    Target,
-    /// A stretch (P ≈ 0.625).
-    Stretch,
-}
-
-impl Slot {
-    /// Every slot, in a stable order.
-    pub const ALL: [Slot; 3] = [Slot::Easier, Slot::Target, Slot::Stretch];
-
-    /// The predicted probability of success the slot aims for. A test
-    /// (one Easier, three Target, one Stretch) aims at 0.745 on average, in
-    /// the 0.70–0.75 band where practice is neither boring nor discouraging.
-    /// It sits in the upper half of the band because the bank's difficulty
-    /// labels are coarse and its easiest questions few, so the realised
-    /// success of weak learners falls below the aim (see the simulation);
-    /// a four-option question is most informative at P ≈ 0.68 and loses
-    /// under 5 % of its information at 0.75.
-    pub fn target_p(self) -> f64 {
-        match self {
-            Slot::Easier => 0.85,
-            Slot::Target => 0.75,
-            Slot::Stretch => 0.625,
-        }
-    }
-
-    pub(crate) fn index(self) -> usize {
-        match self {
-            Slot::Easier => 0,
-            Slot::Target => 1,
-            Slot::Stretch => 2,
-        }
-    }
-}
 
 /// The slots of a test in the order they are asked: two at the target first
 /// (the most informative start while the estimate is still vague), then the

@@ -6,8 +6,8 @@ mod common;
 use common::{answer_event, small_bank};
 use engine::{
     merge_logs, Answer, Applied, Band, Engine, Event, EventBody, EventId, LocalDate, Mode,
-    Readiness, Response, Scope, SessionId, Slot, TestError, EVENT_VERSION, MS_PER_DAY,
-    NO_REPEAT_WINDOW_DAYS, TEST_LENGTH, TEST_PLAN,
+    Readiness, Response, Scope, SessionId, Slot, TestError, DAILY_LENGTH, EVENT_VERSION,
+    MS_PER_DAY, NO_REPEAT_WINDOW_DAYS, TEST_LENGTH, TEST_PLAN,
 };
 use proptest::prelude::*;
 
@@ -385,74 +385,226 @@ enum Step {
         question: u16,
         correct: bool,
         dont_know: bool,
+        mode: Mode,
     },
+    /// A daily-mode answer to the `position`-th question of the challenge of
+    /// the event's date, or of the day before (a sitting across midnight).
+    Daily {
+        position: usize,
+        yesterday: bool,
+        correct: bool,
+    },
+    Bookmark {
+        question: u16,
+        on: bool,
+    },
+    /// The previous event again, same id (a merge gone wrong).
+    Repeat,
     Unknown,
     Newer,
     Toggle(bool),
 }
 
+fn mode() -> impl Strategy<Value = Mode> {
+    prop_oneof![Just(Mode::Test), Just(Mode::Daily), Just(Mode::Review)]
+}
+
 fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
-        8 => (0u16..130, any::<bool>(), any::<bool>())
-            .prop_map(|(question, correct, dont_know)| Step::Answer { question, correct, dont_know }),
+        8 => (0u16..130, any::<bool>(), any::<bool>(), mode())
+            .prop_map(|(question, correct, dont_know, mode)| Step::Answer { question, correct, dont_know, mode }),
+        3 => (0usize..6, any::<bool>(), any::<bool>())
+            .prop_map(|(position, yesterday, correct)| Step::Daily { position, yesterday, correct }),
+        2 => (0u16..12, any::<bool>()).prop_map(|(question, on)| Step::Bookmark { question, on }),
+        1 => Just(Step::Repeat),
         1 => Just(Step::Unknown),
         1 => Just(Step::Newer),
         1 => any::<bool>().prop_map(Step::Toggle),
     ]
 }
 
-fn log_of(steps: &[(Step, u32)]) -> Vec<Event> {
+fn log_of(engine: &Engine, steps: &[(Step, u32)]) -> Vec<Event> {
     let mut at = START_MS;
-    steps
-        .iter()
-        .enumerate()
-        .map(|(k, (step, gap_minutes))| {
-            at += i64::from(*gap_minutes) * 60_000;
-            let id = EventId(k as u64);
-            let local_date = day_of(at);
-            let answer = |question: String, correct: bool, response: Response| {
-                EventBody::Answered(Answer {
-                    question,
-                    response,
-                    correct,
-                    time_taken_ms: 15_000,
-                    mode: Mode::Test,
-                    session: SessionId(0),
-                })
-            };
-            let (version, body) = match step {
-                Step::Answer {
-                    question,
-                    correct,
-                    dont_know,
-                } => (
-                    EVENT_VERSION,
-                    answer(
-                        format!("t{}-q{}", question / 20 % 7, question % 20),
-                        *correct,
-                        if *dont_know {
-                            Response::DontKnow
-                        } else {
-                            Response::Chose(vec![1])
-                        },
-                    ),
+    let mut log: Vec<Event> = Vec::with_capacity(steps.len());
+    for (k, (step, gap_minutes)) in steps.iter().enumerate() {
+        at += i64::from(*gap_minutes) * 60_000;
+        let id = EventId(k as u64);
+        let local_date = day_of(at);
+        let answer = |question: String, correct: bool, response: Response, mode: Mode| {
+            EventBody::Answered(Answer {
+                question,
+                response,
+                correct,
+                time_taken_ms: 15_000,
+                mode,
+                session: SessionId(0),
+            })
+        };
+        // A daily sitting is named after its challenge's date.
+        let daily_sitting = |date: LocalDate| SessionId(date.days_since_epoch() as u64);
+        let (version, body) = match step {
+            Step::Answer {
+                question,
+                correct,
+                dont_know,
+                mode,
+            } => (
+                EVENT_VERSION,
+                answer(
+                    format!("t{}-q{}", question / 20 % 7, question % 20),
+                    *correct,
+                    if *dont_know {
+                        Response::DontKnow
+                    } else {
+                        Response::Chose(vec![1])
+                    },
+                    *mode,
                 ),
-                Step::Unknown => (
+            ),
+            Step::Daily {
+                position,
+                yesterday,
+                correct,
+            } => {
+                let date = if *yesterday {
+                    local_date.add_days(-1)
+                } else {
+                    local_date
+                };
+                let challenge = engine.daily_challenge(date);
+                let item = challenge[position % challenge.len()];
+                (
                     EVENT_VERSION,
-                    answer("gone".into(), true, Response::Chose(vec![0])),
-                ),
-                Step::Newer => (EVENT_VERSION + 1, EventBody::StreaksEnabled(false)),
-                Step::Toggle(on) => (EVENT_VERSION, EventBody::StreaksEnabled(*on)),
-            };
-            Event {
-                version,
-                id,
-                at_ms: at,
-                local_date,
-                body,
+                    EventBody::Answered(Answer {
+                        question: engine.bank().items[item].id.clone(),
+                        response: Response::Chose(vec![0]),
+                        correct: *correct,
+                        time_taken_ms: 15_000,
+                        mode: Mode::Daily,
+                        session: daily_sitting(date),
+                    }),
+                )
             }
-        })
+            Step::Bookmark { question, on } => (
+                EVENT_VERSION,
+                EventBody::Bookmarked {
+                    // Some ids the bank does not have: bookmarks keep them.
+                    question: format!("t{}-q{}", question % 7, question),
+                    on: *on,
+                },
+            ),
+            Step::Repeat => {
+                if let Some(previous) = log.last() {
+                    log.push(previous.clone());
+                    continue;
+                }
+                (EVENT_VERSION, EventBody::StreaksEnabled(true))
+            }
+            Step::Unknown => (
+                EVENT_VERSION,
+                answer("gone".into(), true, Response::Chose(vec![0]), Mode::Test),
+            ),
+            Step::Newer => (EVENT_VERSION + 1, EventBody::StreaksEnabled(false)),
+            Step::Toggle(on) => (EVENT_VERSION, EventBody::StreaksEnabled(*on)),
+        };
+        log.push(Event {
+            version,
+            id,
+            at_ms: at,
+            local_date,
+            body,
+        });
+    }
+    log
+}
+
+/// The events replay applies: of this version, each id once.
+fn applied(log: &[Event]) -> Vec<&Event> {
+    let mut seen = std::collections::BTreeSet::new();
+    log.iter()
+        .filter(|e| e.version <= EVENT_VERSION && seen.insert(e.id))
         .collect()
+}
+
+/// The app's `bookmarks` (src/state.rs) over the applied events.
+fn bookmarks_oracle(log: &[Event]) -> Vec<String> {
+    let mut latest: Vec<(i64, &str, bool)> = Vec::new();
+    for event in applied(log) {
+        if let EventBody::Bookmarked { question, on } = &event.body {
+            latest.retain(|(_, q, _)| *q != question.as_str());
+            latest.push((event.at_ms, question.as_str(), *on));
+        }
+    }
+    latest.sort_by_key(|entry| std::cmp::Reverse(entry.0));
+    latest
+        .into_iter()
+        .filter(|(_, _, on)| *on)
+        .map(|(_, q, _)| q.to_string())
+        .collect()
+}
+
+/// The app's `recent_mistakes` (src/routes/review.rs) over the applied events.
+fn mistakes_oracle(engine: &Engine, log: &[Event]) -> Vec<usize> {
+    let mut last: std::collections::HashMap<&str, (i64, bool)> = Default::default();
+    for event in applied(log) {
+        if let EventBody::Answered(answer) = &event.body {
+            let right = answer.outcome() == engine::Outcome::Correct;
+            last.insert(answer.question.as_str(), (event.at_ms, right));
+        }
+    }
+    let mut wrong: Vec<(i64, usize)> = last
+        .into_iter()
+        .filter(|(_, (_, right))| !right)
+        .filter_map(|(id, (at, _))| engine.find(id).map(|item| (at, item)))
+        .collect();
+    wrong.sort_by(|a, b| b.cmp(a));
+    wrong.into_iter().map(|(_, item)| item).collect()
+}
+
+/// Answers dated `date`, by a scan of the log.
+fn answers_on_oracle(log: &[Event], date: LocalDate) -> u32 {
+    applied(log)
+        .into_iter()
+        .filter(|e| e.local_date == date && matches!(e.body, EventBody::Answered(_)))
+        .count() as u32
+}
+
+/// Distinct questions of `date`'s challenge answered in daily mode: each
+/// daily answer goes to its sitting's challenge when that has the question,
+/// else to its own date's, else to the day before's.
+fn daily_answered_oracle(engine: &Engine, log: &[Event], date: LocalDate) -> u32 {
+    let mut last: Option<(SessionId, LocalDate)> = None;
+    let mut answered: Vec<usize> = Vec::new();
+    for event in applied(log) {
+        let EventBody::Answered(a) = &event.body else {
+            continue;
+        };
+        let Some(item) = engine.find(&a.question) else {
+            continue;
+        };
+        if a.mode != Mode::Daily {
+            continue;
+        }
+        let mut candidates = Vec::new();
+        if let Some((session, d)) = last {
+            if session == a.session {
+                candidates.push(d);
+            }
+        }
+        candidates.extend([event.local_date, event.local_date.add_days(-1)]);
+        if let Some(d) = candidates
+            .into_iter()
+            .find(|&d| engine.daily_challenge(d).contains(&item))
+        {
+            last = Some((a.session, d));
+            if d == date {
+                answered.push(item);
+            }
+        }
+    }
+    answered.sort_unstable();
+    answered.dedup();
+    answered.len() as u32
 }
 
 proptest! {
@@ -460,10 +612,10 @@ proptest! {
 
     #[test]
     fn replay_is_deterministic_and_equals_incremental_apply(
-        steps in proptest::collection::vec((step(), 0u32..3000), 0..120)
+        steps in proptest::collection::vec((step(), prop_oneof![1 => Just(0u32), 4 => 0u32..3000]), 0..120)
     ) {
         let engine = Engine::new(small_bank());
-        let log = log_of(&steps);
+        let log = log_of(&engine, &steps);
         let once = engine.replay(&log);
         let twice = Engine::new(small_bank()).replay(&log);
         prop_assert_eq!(&once, &twice);
@@ -472,6 +624,22 @@ proptest! {
             engine.apply(&mut incremental, event);
         }
         prop_assert_eq!(&once, &incremental);
+        prop_assert_eq!(once.bookmarks().to_vec(), bookmarks_oracle(&log));
+        for id in once.bookmarks() {
+            prop_assert!(once.is_bookmarked(id));
+        }
+        prop_assert!(!once.is_bookmarked("never-bookmarked"));
+        prop_assert_eq!(once.recent_mistakes().to_vec(), mistakes_oracle(&engine, &log));
+        if let (Some(first), Some(last)) = (log.first(), log.last()) {
+            let mut date = first.local_date.add_days(-1);
+            while date <= last.local_date.add_days(1) {
+                prop_assert_eq!(once.answers_on(date), answers_on_oracle(&log, date));
+                let daily = daily_answered_oracle(&engine, &log, date);
+                prop_assert_eq!(once.daily_answered(date), daily, "daily on {}", date);
+                prop_assert_eq!(once.daily_done(date), daily >= DAILY_LENGTH as u32);
+                date = date.add_days(1);
+            }
+        }
         let report = once.report();
         prop_assert_eq!(
             report.applied as usize
