@@ -227,19 +227,19 @@ impl Session {
         true
     }
 
-    /// Records the answer to the current question; returns what the log needs: the response
-    /// (in content indices), whether it was right, and the time taken.
+    /// Records the answer to the current question, graded by the caller (`engine::grade`);
+    /// returns what the log needs: the response (in content indices), whether it was right, and
+    /// the time taken. `None` when the question was answered already.
     pub fn answer(
         &mut self,
         response: Response,
-        correct_options: &[u8],
+        correct: bool,
         now_ms: i64,
     ) -> Option<(usize, Response, bool, u32)> {
         let asked = self.asked.last_mut()?;
         if asked.answer.is_some() {
             return None;
         }
-        let correct = grade(&response, correct_options);
         let elapsed = (now_ms - asked.shown_ms).clamp(0, i64::from(u32::MAX)) as u32;
         asked.answer = Some((response.clone(), correct));
         Some((asked.item, response, correct, elapsed))
@@ -304,19 +304,6 @@ pub fn starter_items(bank: &engine::Bank, weighted: &[(u16, u8)], n: usize, seed
     picked
 }
 
-/// Right when the chosen options are exactly the correct ones; "I don't know" is never right.
-pub fn grade(response: &Response, correct_options: &[u8]) -> bool {
-    match response {
-        Response::DontKnow => false,
-        // As sets of option indices (a question has at most 8 options): order and repeats
-        // do not matter.
-        Response::Chose(chosen) => {
-            let set = |options: &[u8]| options.iter().fold(0u64, |set, &o| set | 1 << (o & 63));
-            !chosen.is_empty() && set(chosen) == set(correct_options)
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -376,9 +363,9 @@ mod tests {
             assert_eq!(session.asked.len(), n);
             assert_eq!(asked.order.len(), 4, "every option is shown once");
             seen.push(asked.item);
-            assert!(session.answer(Response::DontKnow, &[0], 1_000).is_some());
+            assert!(session.answer(Response::DontKnow, false, 1_000).is_some());
             assert!(
-                session.answer(Response::DontKnow, &[0], 1_000).is_none(),
+                session.answer(Response::DontKnow, false, 1_000).is_none(),
                 "an answer is recorded once"
             );
             assert!(
@@ -408,7 +395,7 @@ mod tests {
             7,
         )
         .unwrap();
-        session.answer(Response::Chose(vec![2]), &[2], 500).unwrap();
+        session.answer(Response::Chose(vec![2]), true, 500).unwrap();
         let both = vec![session.clone(), session.clone()];
         let restored = Session::decode_all(&Session::encode_all(&both, 42), 42).unwrap();
         assert_eq!(restored, both);
@@ -460,20 +447,4 @@ mod tests {
         assert_eq!(started.err(), Some(StartError::NothingToAsk));
     }
 
-    #[test]
-    fn grading_needs_exactly_the_correct_set() {
-        assert!(grade(&Response::Chose(vec![2]), &[2]));
-        assert!(!grade(&Response::Chose(vec![1]), &[2]));
-        assert!(grade(&Response::Chose(vec![3, 0]), &[0, 3]));
-        assert!(
-            !grade(&Response::Chose(vec![0]), &[0, 3]),
-            "a partial multi-select is wrong"
-        );
-        assert!(
-            !grade(&Response::Chose(vec![0, 1, 3]), &[0, 3]),
-            "an extra option is wrong"
-        );
-        assert!(!grade(&Response::DontKnow, &[0]));
-        assert!(!grade(&Response::Chose(vec![]), &[]));
-    }
 }

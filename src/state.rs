@@ -46,6 +46,12 @@ pub struct AppState {
     pub health: RwSignal<Health>,
     /// A message for the learner about their data (a save that failed, records set aside).
     pub notice: RwSignal<Option<String>>,
+    /// Derived from the progress (maintained by the engine as events apply), once for every
+    /// page: bookmarked ids, most recent first; open mistakes (items), most recent first; and
+    /// how many questions are due for review today.
+    pub bookmarks: Memo<Vec<String>>,
+    pub mistakes: Memo<Vec<usize>>,
+    pub due: Memo<usize>,
     store: StoredValue<Option<Store>, LocalStorage>,
     /// Events not yet saved (a failed write); retried with the next save.
     unsaved: StoredValue<Vec<Event>, LocalStorage>,
@@ -54,8 +60,14 @@ pub struct AppState {
 /// Puts the state in context and starts loading the store.
 pub fn provide_app_state() -> AppState {
     let engine = engine();
+    let progress = RwSignal::new(engine.empty_progress());
     let state = AppState {
-        progress: RwSignal::new(engine.empty_progress()),
+        progress,
+        bookmarks: Memo::new(move |_| progress.with(|p| p.bookmarks().to_vec())),
+        mistakes: Memo::new(move |_| progress.with(|p| p.recent_mistakes().collect())),
+        due: Memo::new(move |_| {
+            progress.with(|p| engine.review_queue(p, today(), usize::MAX).len())
+        }),
         events: RwSignal::new(Vec::new()),
         sittings: RwSignal::new(Vec::new()),
         health: RwSignal::new(Health::Loading),
@@ -171,8 +183,8 @@ impl AppState {
     /// Bookmarks a question, or removes its bookmark (an event in the log like any other).
     pub fn toggle_bookmark(&self, question: &str) {
         let on = !self
-            .events
-            .with_untracked(|events| bookmarks(events).iter().any(|q| q == question));
+            .progress
+            .with_untracked(|p| p.is_bookmarked(question));
         let now = now_ms();
         let event = Event {
             version: engine::EVENT_VERSION,
@@ -351,21 +363,4 @@ impl AppState {
             }
         });
     }
-}
-
-/// Bookmarked question ids, most recently bookmarked first (derived from the log).
-pub fn bookmarks(events: &[Event]) -> Vec<String> {
-    let mut latest: Vec<(i64, &str, bool)> = Vec::new();
-    for event in events {
-        if let EventBody::Bookmarked { question, on } = &event.body {
-            latest.retain(|(_, q, _)| *q != question.as_str());
-            latest.push((event.at_ms, question.as_str(), *on));
-        }
-    }
-    engine::order::sort_by_key(&mut latest, |entry| std::cmp::Reverse(entry.0));
-    latest
-        .into_iter()
-        .filter(|(_, _, on)| *on)
-        .map(|(_, q, _)| q.to_string())
-        .collect()
 }

@@ -214,8 +214,8 @@ fn SingleDone(session: Session) -> impl IntoView {
     let this = session.asked.first().map(|a| a.item);
     let right = session.score() == 1;
     let next = state
-        .events
-        .with_untracked(|events| crate::routes::recent_mistakes(events))
+        .mistakes
+        .get_untracked()
         .into_iter()
         .find(|&item| Some(item) != this);
     let heading = NodeRef::<html::H2>::new();

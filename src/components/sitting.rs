@@ -75,21 +75,19 @@ impl Feedback {
     }
 }
 
-/// Grades a stored response against the question's text.
-pub fn feedback(body: &engine::QuestionBody, kind: Kind, response: &Response, correct: bool) -> Feedback {
-    let picked = match response {
-        Response::Chose(picked) => picked.clone(),
-        Response::DontKnow => Vec::new(),
-    };
-    let is_correct = |i: u8| body.choices.get(usize::from(i)).is_some_and(|c| c.correct);
-    let right_picks = picked.iter().filter(|&&i| is_correct(i)).count() as u8;
+/// How a stored response went, graded by the engine against the question's text.
+pub fn feedback(body: &engine::QuestionBody, kind: Kind, response: &Response) -> Feedback {
+    let graded = engine::grade(body, response);
     Feedback {
-        correct,
+        correct: graded.correct,
         dont_know: matches!(response, Response::DontKnow),
-        right_picks,
-        wrong_picks: picked.len() as u8 - right_picks,
-        correct_total: body.choices.iter().filter(|c| c.correct).count() as u8,
-        picked,
+        picked: match response {
+            Response::Chose(picked) => picked.clone(),
+            Response::DontKnow => Vec::new(),
+        },
+        right_picks: graded.right_picks,
+        wrong_picks: graded.wrong_picks,
+        correct_total: graded.correct_total,
         multi: kind == Kind::Multi,
     }
 }
@@ -176,18 +174,16 @@ pub fn provide_sitting(kind: SittingKind) -> Sitting {
         let answer = kind.with_value(|k| {
             state.with_sitting(k, |s| {
                 s.and_then(|s| s.current()).and_then(|a| {
-                    a.answer
-                        .clone()
-                        .map(|(response, correct)| (a.item, response, correct))
+                    a.answer.clone().map(|(response, _)| (a.item, response))
                 })
             })
         })?;
-        let (item, response, correct) = answer;
+        let (item, response) = answer;
         loaded.with(|l| {
             let (at, chunk, position) = l.as_ref()?;
             (*at == item).then(|| {
                 let kind = engine().bank().items[item].kind;
-                feedback(&chunk.questions[*position], kind, &response, correct)
+                feedback(&chunk.questions[*position], kind, &response)
             })
         })
     });
@@ -278,11 +274,11 @@ impl Sitting {
         let Some((_, chunk, position)) = self.loaded.get_untracked() else {
             return;
         };
-        let correct_options = chunk.questions[position].correct_options();
+        let correct = engine::grade(&chunk.questions[position], &response).correct;
         let kind = self.kind();
         let recorded = self.state.update_sitting(&kind, |session| {
             session
-                .answer(response, &correct_options, now_ms())
+                .answer(response, correct, now_ms())
                 .map(|(item, response, correct, elapsed)| Answer {
                     question: engine().bank().items[item].id.clone(),
                     response,
@@ -436,7 +432,7 @@ fn SittingHead(n: usize, of: usize, item: usize) -> impl IntoView {
     let id = engine().bank().items[item].id.clone();
     let bookmarked = {
         let id = id.clone();
-        Memo::new(move |_| state.events.with(|events| crate::state::bookmarks(events).contains(&id)))
+        Memo::new(move |_| state.progress.with(|p| p.is_bookmarked(&id)))
     };
     view! {
         <div class="sitting-head">

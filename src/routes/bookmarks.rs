@@ -10,9 +10,8 @@ use crate::state::{engine, use_app_state};
 pub fn BookmarksPage() -> impl IntoView {
     let state = use_app_state();
     let marked = Memo::new(move |_| {
-        state.events.with(|events| {
-            crate::state::bookmarks(events)
-                .iter()
+        state.bookmarks.with(|ids| {
+            ids.iter()
                 .filter_map(|id| engine().find(id))
                 .collect::<Vec<_>>()
         })

@@ -59,12 +59,8 @@ pub fn Home() -> impl IntoView {
             .with(|p| streak_text(p.streak().status(today())))
     };
     let daily_answered = Memo::new(move |_| state.progress.with(|p| p.daily_answered(today())));
-    let due = Memo::new(move |_| {
-        state
-            .progress
-            .with(|p| engine().review_queue(p, today(), usize::MAX).len())
-    });
-    let mistakes = Memo::new(move |_| state.events.with(|e| crate::routes::recent_mistakes(e).len()));
+    let due = state.due;
+    let mistakes = Memo::new(move |_| state.mistakes.with(Vec::len));
     let review_card = move || {
         let (due, mistakes) = (due.get(), mistakes.get());
         (due + mistakes > 0).then(|| {
@@ -132,6 +128,52 @@ pub fn Home() -> impl IntoView {
         }
     };
 
+    // With an interview date: the days left, a daily goal that gets there, and what to work on
+    // first. Forecasts only where the estimate is narrow enough to make one.
+    let plan = move || {
+        let interview = crate::settings::interview_date()?;
+        let weights: Vec<(u16, u8)> = crate::tracks::weighted_topics()
+            .into_iter()
+            .filter(|(_, w)| *w > 0)
+            .collect();
+        let plan = state.progress.with(|p| engine().plan(p, &weights, today(), Some(interview), now_ms()));
+        let days = plan.days_left.unwrap_or(0);
+        let title = match days {
+            d if d <= 0 => "Your interview date has passed".to_string(),
+            1 => "1 day to your interview".to_string(),
+            d => format!("{d} days to your interview"),
+        };
+        let focus = plan
+            .focus
+            .iter()
+            .take(3)
+            .map(|f| {
+                let topic = &bank.topics[usize::from(f.topic)];
+                let forecast = match f.forecast {
+                    engine::Forecast::NeedsAnswers(n) => format!("answer {n} more to see a forecast"),
+                    engine::Forecast::Ready => "ready: keep it fresh".to_string(),
+                    engine::Forecast::AnswersToReady(n) => format!("about {n} answers to Interview-ready"),
+                };
+                view! {
+                    <li>
+                        <a href=Route::Topic(topic.slug.clone()).href()>{topic.title.clone()}</a>
+                        <span class="topic-meta">{forecast}</span>
+                    </li>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <section class="card plan" aria-labelledby="plan-title">
+                <h2 id="plan-title" class="card-title">{title}</h2>
+                {(days > 0).then(|| view! {
+                    <p>{format!("Suggested: {} answers a day. Work on these first:", plan.suggested_daily_goal)}</p>
+                    <ol class="plan-focus">{focus}</ol>
+                    <p class="hint">"A plan from your answers so far, not a promise: it firms up as you practise."</p>
+                })}
+            </section>
+        })
+    };
+
     view! {
         <main class="page home">
             <h1>"Practise for your next AI, ML or Python interview"</h1>
@@ -140,6 +182,7 @@ pub fn Home() -> impl IntoView {
             </p>
             {first_run}
             {resume}
+            {plan}
             <StorageHint />
             <p class="goal" aria-live="polite">{move || state.is_loaded().then(goal)}</p>
             <div class="home-grid">

@@ -19,7 +19,7 @@ pub use daily::DailyPage;
 pub use home::Home;
 pub use not_found::NotFound;
 pub use question::QuestionPage;
-pub use review::{recent_mistakes, RetryPage, ReviewPage};
+pub use review::{RetryPage, ReviewPage};
 pub use search::SearchPage;
 pub use settings::SettingsPage;
 pub use start::StartPage;

@@ -1,6 +1,4 @@
-use std::collections::HashMap;
-
-use engine::{EventBody, Mode};
+use engine::Mode;
 use leptos::prelude::*;
 
 use crate::components::question_list::QuestionList;
@@ -50,17 +48,9 @@ pub fn ReviewPage() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let due_count = Memo::new(move |_| {
-        state
-            .progress
-            .with(|p| engine().review_queue(p, today(), usize::MAX).len())
-    });
-    let mistakes = Memo::new(move |_| state.events.with(|events| recent_mistakes(events)));
-    let bookmarked = Memo::new(move |_| {
-        state
-            .events
-            .with(|events| crate::state::bookmarks(events).len())
-    });
+    let due_count = state.due;
+    let mistakes = state.mistakes;
+    let bookmarked = Memo::new(move |_| state.bookmarks.with(Vec::len));
     let in_sitting = move || state.with_sitting(&SittingKind::Review, |s| s.is_some());
     view! {
         <main class="page">
@@ -142,22 +132,4 @@ pub fn RetryPage() -> impl IntoView {
             </Show>
         </main>
     }
-}
-
-/// Questions whose latest answer was wrong (or "I don't know"), most recent first.
-pub fn recent_mistakes(events: &[engine::Event]) -> Vec<usize> {
-    let mut last: HashMap<&str, (i64, bool)> = HashMap::new();
-    for event in events {
-        if let EventBody::Answered(answer) = &event.body {
-            let right = answer.outcome() == engine::Outcome::Correct;
-            last.insert(answer.question.as_str(), (event.at_ms, right));
-        }
-    }
-    let mut wrong: Vec<(i64, usize)> = last
-        .into_iter()
-        .filter(|(_, (_, right))| !right)
-        .filter_map(|(id, (at, _))| engine().find(id).map(|item| (at, item)))
-        .collect();
-    engine::order::sort_by(&mut wrong, |a, b| b.cmp(a));
-    wrong.into_iter().map(|(_, item)| item).collect()
 }
