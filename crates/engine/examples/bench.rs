@@ -1,5 +1,6 @@
 //! Prints timings of the hot operations (not asserted):
-//! building a test on a 2,000-question bank and replaying 10,000 events.
+//! building a test on a 2,000-question bank, replaying 10,000 events, and
+//! building and querying the search index over 2,000 questions' text.
 //!
 //! ```text
 //! cargo run --release -p engine --example bench
@@ -9,8 +10,8 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use engine::{
-    Answer, Bank, Engine, Event, EventId, ItemMeta, Kind, LocalDate, Mode, Response, Scope,
-    SessionId, SplitMix64, SubtopicMeta, TopicMeta, MS_PER_DAY,
+    Answer, Bank, Engine, Event, EventBody, EventId, ItemMeta, Kind, LocalDate, Mode, Response,
+    Scope, SearchDoc, SearchIndex, SessionId, SplitMix64, SubtopicMeta, TopicMeta, MS_PER_DAY,
 };
 
 /// `topics` topics sharing `items` questions, labels 1–5, 10 % true/false.
@@ -81,6 +82,80 @@ fn log(engine: &Engine, n: usize) -> Vec<Event> {
         .collect()
 }
 
+/// As [`log`], with the day's daily challenge answered (in daily mode) at
+/// the start of each day, as a learner who does it every day would.
+fn log_with_daily(engine: &Engine, n: usize) -> Vec<Event> {
+    let mut events = log(engine, n);
+    let mut last_day = None;
+    for k in 0..events.len() {
+        let day = events[k].local_date;
+        if last_day == Some(day) {
+            continue;
+        }
+        last_day = Some(day);
+        for (position, item) in engine.daily_challenge(day).into_iter().enumerate() {
+            let Some(event) = events.get_mut(k + position) else {
+                break;
+            };
+            if let EventBody::Answered(answer) = &mut event.body {
+                answer.question = engine.bank().items[item].id.clone();
+                answer.mode = Mode::Daily;
+                answer.session = SessionId(day.days_since_epoch() as u64);
+            }
+        }
+    }
+    events
+}
+
+/// `docs` documents of synthetic English-like text: a 15-word prompt and a
+/// 135-word body each, words drawn with a Zipf-like skew from a vocabulary of
+/// 8,000 random words (a few real ones among them, for the queries).
+fn search_docs(docs: usize) -> Vec<SearchDoc> {
+    let mut rng = SplitMix64::new(5);
+    let letters: Vec<char> = "etaoinshrdlcumwfgypbvkjxqz".chars().collect();
+    let mut vocabulary: Vec<String> = [
+        "python",
+        "generator",
+        "attention",
+        "numpy",
+        "gil",
+        "the",
+        "a",
+        "of",
+        "is",
+    ]
+    .iter()
+    .map(|w| w.to_string())
+    .collect();
+    while vocabulary.len() < 8_000 {
+        let length = 3 + rng.below(9);
+        // Common letters more often: index by the square of a uniform draw.
+        let word: String = (0..length)
+            .map(|_| {
+                let u = rng.next_f64();
+                letters[((u * u) * letters.len() as f64) as usize % letters.len()]
+            })
+            .collect();
+        vocabulary.push(word);
+    }
+    let mut text = |words: usize| {
+        (0..words)
+            .map(|_| {
+                let u = rng.next_f64();
+                vocabulary[((u * u * u) * vocabulary.len() as f64) as usize % vocabulary.len()]
+                    .as_str()
+            })
+            .collect::<Vec<&str>>()
+            .join(" ")
+    };
+    (0..docs)
+        .map(|_| SearchDoc {
+            prompt: format!("{}?", text(15)),
+            body: text(135),
+        })
+        .collect()
+}
+
 /// Median of `runs` timings of `f`, in microseconds.
 fn median_us(runs: usize, mut f: impl FnMut()) -> f64 {
     let mut times: Vec<f64> = (0..runs)
@@ -138,6 +213,42 @@ fn main() {
         println!("  replay 10,000 events:           {replay_ms:8.2} ms  (budget 20 ms)");
         println!("  apply one event (hot path):     {apply_us:8.1} µs");
         println!("  daily_challenge:                {daily_us:8.1} µs");
+        let with_daily = log_with_daily(&engine, 10_000);
+        let replay_daily_ms = median_us(21, || {
+            black_box(engine.replay(black_box(&with_daily)));
+        }) / 1e3;
+        let last_daily = with_daily
+            .iter()
+            .rposition(|e| matches!(&e.body, EventBody::Answered(a) if a.mode == Mode::Daily))
+            .expect("the log has daily answers");
+        let mut incremental = engine.replay(&with_daily[..last_daily]);
+        let apply_daily_us = median_us(1, || {
+            black_box(engine.apply(&mut incremental, &with_daily[last_daily]));
+        });
         println!("  review_queue (top 20):          {review_us:8.1} µs");
+        println!("  replay, a daily challenge a day:{replay_daily_ms:8.2} ms");
+        println!("  apply one daily answer:         {apply_daily_us:8.1} µs");
+    }
+
+    let docs = search_docs(2_000);
+    let words: usize = docs
+        .iter()
+        .map(|d| d.prompt.split(' ').count() + d.body.split(' ').count())
+        .sum();
+    let build_ms = median_us(5, || {
+        black_box(SearchIndex::new(black_box(docs.clone())));
+    }) / 1e3;
+    let index = SearchIndex::new(docs);
+    println!(
+        "search: 2,000 documents, {words} words, vocabulary {}",
+        index.vocabulary_len()
+    );
+    println!("  build the index (copying the text included): {build_ms:8.2} ms  (once per visit)");
+    for q in ["pyton generatr", "atention", "numpy", "gil the", "th"] {
+        let mut hits = 0;
+        let query_us = median_us(201, || {
+            hits = black_box(index.query(black_box(q), 50)).len();
+        });
+        println!("  query {q:<16} ({hits:2} hits):   {query_us:8.1} µs");
     }
 }

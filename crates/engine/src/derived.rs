@@ -31,10 +31,12 @@ pub(crate) struct Derived {
     /// Bookmarked ids, most recently bookmarked first, with the time of each.
     bookmarks: Vec<String>,
     bookmarked_ms: Vec<i64>,
-    /// Items whose latest answer was not correct, most recent first, with the
-    /// time of that answer.
-    mistakes: Vec<usize>,
-    mistake_ms: Vec<i64>,
+    /// Items whose latest answer was not correct, with the time of that
+    /// answer, oldest first (a log in time order appends at the end).
+    mistakes: Vec<(i64, usize)>,
+    /// For each item (by index, grown on demand), the time of its entry in
+    /// `mistakes`, so that an answer finds it by binary search.
+    mistake_ms_by_item: Vec<Option<i64>>,
     days: BTreeMap<LocalDate, Day>,
     /// The sitting of the latest daily answer and the date of its challenge.
     last_daily: Option<(SessionId, LocalDate)>,
@@ -97,20 +99,19 @@ impl Derived {
         answer: &Answer,
         item: usize,
     ) {
-        if let Some(at) = self.mistakes.iter().position(|&i| i == item) {
-            self.mistakes.remove(at);
-            self.mistake_ms.remove(at);
+        if self.mistake_ms_by_item.len() <= item {
+            self.mistake_ms_by_item.resize(item + 1, None);
+        }
+        if let Some(ms) = self.mistake_ms_by_item[item].take() {
+            if let Ok(at) = self.mistakes.binary_search(&(ms, item)) {
+                self.mistakes.remove(at);
+            }
         }
         if answer.outcome() != Outcome::Correct {
             let key = (event.at_ms, item);
-            let at = self
-                .mistake_ms
-                .iter()
-                .zip(&self.mistakes)
-                .position(|(&ms, &i)| (ms, i) < key)
-                .unwrap_or(self.mistakes.len());
-            self.mistakes.insert(at, item);
-            self.mistake_ms.insert(at, event.at_ms);
+            let at = self.mistakes.partition_point(|&entry| entry < key);
+            self.mistakes.insert(at, key);
+            self.mistake_ms_by_item[item] = Some(event.at_ms);
         }
         if answer.mode == Mode::Daily {
             self.daily_answer(engine, cache, event.local_date, answer.session, item);
@@ -169,8 +170,10 @@ impl Progress {
     /// "I don't know", most recent first (ties: the higher index first). A
     /// mistake stays until the question is answered right; there is no time
     /// window.
-    pub fn recent_mistakes(&self) -> &[usize] {
-        &self.derived.mistakes
+    pub fn recent_mistakes(
+        &self,
+    ) -> impl ExactSizeIterator<Item = usize> + DoubleEndedIterator + '_ {
+        self.derived.mistakes.iter().rev().map(|&(_, item)| item)
     }
 
     /// Answers recorded on local date `date` in every mode, answers to

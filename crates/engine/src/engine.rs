@@ -39,6 +39,9 @@ pub struct Engine {
     pub(crate) items: Vec<Prepared>,
     pub(crate) by_id: HashMap<String, usize>,
     pub(crate) topic_items: Vec<Vec<usize>>,
+    /// Each topic's items by label (1–5 at index 0–4), ascending, for the
+    /// daily challenge.
+    pub(crate) topic_label_items: Vec<[Vec<usize>; 5]>,
     pub(crate) subtopic_count: usize,
     pub(crate) topic_median_b: Vec<f64>,
     pub(crate) fsrs: FsrsParams,
@@ -156,6 +159,16 @@ impl Engine {
                 }
             })
             .collect();
+        let topic_label_items = topic_items
+            .iter()
+            .map(|list| {
+                let mut by_label: [Vec<usize>; 5] = Default::default();
+                for &i in list {
+                    by_label[usize::from(items[i].label) - 1].push(i);
+                }
+                by_label
+            })
+            .collect();
         let topic_median_b = topic_items
             .iter()
             .map(|list| {
@@ -173,6 +186,7 @@ impl Engine {
             items,
             by_id,
             topic_items,
+            topic_label_items,
             subtopic_count,
             topic_median_b,
             fsrs: FsrsParams::default(),

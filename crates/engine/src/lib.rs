@@ -80,6 +80,7 @@ pub mod order;
 mod readiness;
 mod review;
 mod rng;
+mod search;
 mod select;
 mod slot;
 mod streak;
@@ -111,6 +112,7 @@ pub use model::{
 pub use readiness::{Band, Readiness};
 pub use review::Due;
 pub use rng::{mix_seed, SplitMix64};
+pub use search::{Hit, SearchDoc, SearchIndex};
 pub use select::{
     Pick, Scope, Test, TestError, FIT_TOLERANCE_LOGITS, NO_REPEAT_WINDOW_DAYS,
     PLACEMENT_RANDOMESQUE_K, RANDOMESQUE_K, SELECTION_PRIOR_SD, TEST_LENGTH, TEST_PLAN,

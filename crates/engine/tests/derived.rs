@@ -79,7 +79,7 @@ fn a_mistake_stays_until_the_question_is_answered_right() {
     let mut progress = engine.empty_progress();
     let mut apply = |event: Event| {
         engine.apply(&mut progress, &event);
-        progress.recent_mistakes().to_vec()
+        progress.recent_mistakes().collect::<Vec<_>>()
     };
     assert_eq!(
         apply(answer_event(1, START_MS, day_of(START_MS), "t0-q1", false)),

@@ -629,7 +629,7 @@ proptest! {
             prop_assert!(once.is_bookmarked(id));
         }
         prop_assert!(!once.is_bookmarked("never-bookmarked"));
-        prop_assert_eq!(once.recent_mistakes().to_vec(), mistakes_oracle(&engine, &log));
+        prop_assert_eq!(once.recent_mistakes().collect::<Vec<_>>(), mistakes_oracle(&engine, &log));
         if let (Some(first), Some(last)) = (log.first(), log.last()) {
             let mut date = first.local_date.add_days(-1);
             while date <= last.local_date.add_days(1) {
