@@ -77,6 +77,7 @@ mod fsrs;
 mod grade;
 mod model;
 pub mod order;
+mod plan;
 mod readiness;
 mod review;
 mod rng;
@@ -107,7 +108,12 @@ pub use model::{
     guessing, label_difficulty, logistic, ItemParams, Outcome, DEFAULT_DISCRIMINATION,
     DIFFICULTY_STEP_LOGITS, LABEL_DIFFICULTY_SD,
 };
-pub use readiness::{Band, Readiness};
+pub use plan::{
+    Focus, Forecast, Plan, DAILY_GOAL_RANGE, DEFAULT_DAILY_GOAL, INTERVIEW_READY_SCORE,
+};
+pub use readiness::{
+    per_answer_information, Band, Readiness, MAX_ANSWERS_ESTIMATE, SETTLED_RANGE_POINTS,
+};
 pub use review::Due;
 pub use rng::{mix_seed, SplitMix64};
 pub use search::{Hit, SearchDoc, SearchIndex};
