@@ -55,10 +55,29 @@
 //! # Learner state
 //!
 //! The event log ([`Event`]) is the truth: [`Engine::replay`] derives
-//! [`Progress`] (abilities, review schedule, streak), and [`Engine::apply`]
-//! adds one event on the hot path. Answers to unknown questions and events of
-//! a newer version are kept in the log, skipped, and listed in the
-//! [`ReplayReport`].
+//! [`Progress`] (abilities, review schedule, streak, and the lists pages
+//! show: [`Progress::bookmarks`], [`Progress::recent_mistakes`],
+//! [`Progress::answers_on`], [`Progress::daily_answered`]), and
+//! [`Engine::apply`] adds one event on the hot path, so no page rescans the
+//! log. Answers to unknown questions and events of a newer version are kept
+//! in the log, skipped, and listed in the [`ReplayReport`].
+//!
+//! # Around the measurement
+//!
+//! - **grading** ([`grade()`]): a response against the question's options,
+//!   all or nothing for the log, with counts and right-minus-wrong partial
+//!   credit for feedback.
+//! - **readiness in words** ([`Readiness::is_settled`],
+//!   [`Readiness::answers_to_settle`]): a 95 % range of at most
+//!   [`SETTLED_RANGE_POINTS`] score points is settled; the answers still
+//!   needed follow from the posterior precision `1/SE²` growing by the
+//!   Fisher information of each well-targeted answer.
+//! - **plan** ([`Engine::plan`]): weighted topics ordered by weight × gap to
+//!   Interview-ready, each with what the model can honestly forecast, and a
+//!   daily goal towards an interview date.
+//! - **search** ([`SearchIndex`]): typo-tolerant (Damerau–Levenshtein
+//!   within 1 or 2 by word length, prefix for the last term) over a
+//!   precomputed vocabulary.
 //!
 //! # Quality
 //!
