@@ -55,10 +55,29 @@
 //! # Learner state
 //!
 //! The event log ([`Event`]) is the truth: [`Engine::replay`] derives
-//! [`Progress`] (abilities, review schedule, streak), and [`Engine::apply`]
-//! adds one event on the hot path. Answers to unknown questions and events of
-//! a newer version are kept in the log, skipped, and listed in the
-//! [`ReplayReport`].
+//! [`Progress`] (abilities, review schedule, streak, and the lists pages
+//! show: [`Progress::bookmarks`], [`Progress::recent_mistakes`],
+//! [`Progress::answers_on`], [`Progress::daily_answered`]), and
+//! [`Engine::apply`] adds one event on the hot path, so no page rescans the
+//! log. Answers to unknown questions and events of a newer version are kept
+//! in the log, skipped, and listed in the [`ReplayReport`].
+//!
+//! # Around the measurement
+//!
+//! - **grading** ([`grade()`]): a response against the question's options,
+//!   all or nothing for the log, with counts and right-minus-wrong partial
+//!   credit for feedback.
+//! - **readiness in words** ([`Readiness::is_settled`],
+//!   [`Readiness::answers_to_settle`]): a 95 % range of at most
+//!   [`SETTLED_RANGE_POINTS`] score points is settled; the answers still
+//!   needed follow from the posterior precision `1/SE²` growing by the
+//!   Fisher information of each well-targeted answer.
+//! - **plan** ([`Engine::plan`]): weighted topics ordered by weight × gap to
+//!   Interview-ready, each with what the model can honestly forecast, and a
+//!   daily goal towards an interview date.
+//! - **search** ([`SearchIndex`]): typo-tolerant (Damerau–Levenshtein
+//!   within 1 or 2 by word length, prefix for the last term) over a
+//!   precomputed vocabulary.
 //!
 //! # Quality
 //!
@@ -77,6 +96,7 @@ mod fsrs;
 mod grade;
 mod model;
 pub mod order;
+mod plan;
 mod readiness;
 mod review;
 mod rng;
@@ -109,7 +129,12 @@ pub use model::{
     guessing, label_difficulty, logistic, ItemParams, Outcome, DEFAULT_DISCRIMINATION,
     DIFFICULTY_STEP_LOGITS, LABEL_DIFFICULTY_SD,
 };
-pub use readiness::{Band, Readiness};
+pub use plan::{
+    Focus, Forecast, Plan, DAILY_GOAL_RANGE, DEFAULT_DAILY_GOAL, INTERVIEW_READY_SCORE,
+};
+pub use readiness::{
+    per_answer_information, Band, Readiness, MAX_ANSWERS_ESTIMATE, SETTLED_RANGE_POINTS,
+};
 pub use review::Due;
 pub use rng::{mix_seed, SplitMix64};
 pub use search::{Hit, SearchDoc, SearchIndex};
