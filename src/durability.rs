@@ -246,21 +246,6 @@ pub fn download_backup(state: AppState) {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::human_bytes;
-
-    #[test]
-    fn bytes_read_as_people_say_them() {
-        assert_eq!(human_bytes(512.0), "512 bytes");
-        assert_eq!(human_bytes(340_200.0), "340 KB");
-        assert_eq!(human_bytes(1_260_000.0), "1.3 MB");
-        assert_eq!(human_bytes(999_999.0), "1000 KB");
-        assert_eq!(human_bytes(10_740_003_051.0), "10.7 GB");
-        assert_eq!(human_bytes(2_000_000_000.0), "2.0 GB");
-    }
-}
-
 /// Whether this is iOS or iPadOS Safari outside the home screen: there the browser offers no
 /// install prompt, and the way to install is Share, then Add to Home Screen.
 pub fn ios_browser_tab() -> bool {
@@ -279,4 +264,19 @@ pub fn ios_browser_tab() -> bool {
         .and_then(|v| v.as_bool())
         .unwrap_or(false);
     ios && !standalone
+}
+
+#[cfg(test)]
+mod tests {
+    use super::human_bytes;
+
+    #[test]
+    fn bytes_read_as_people_say_them() {
+        assert_eq!(human_bytes(512.0), "512 bytes");
+        assert_eq!(human_bytes(340_200.0), "340 KB");
+        assert_eq!(human_bytes(1_260_000.0), "1.3 MB");
+        assert_eq!(human_bytes(999_999.0), "1000 KB");
+        assert_eq!(human_bytes(10_740_003_051.0), "10.7 GB");
+        assert_eq!(human_bytes(2_000_000_000.0), "2.0 GB");
+    }
 }

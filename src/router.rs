@@ -55,9 +55,13 @@ pub fn use_location() -> Location {
     expect_context::<Location>()
 }
 
-/// Goes to `route` inside the app, at the top of the page.
-pub fn navigate(route: &Route, history: History) {
-    go(use_location(), &route.href(), history);
+impl Location {
+    /// Goes to `route` inside the app (at the top of the page, for a new entry). Take the
+    /// location with [`use_location`] when the component is built: event handlers run outside
+    /// the component's context.
+    pub fn navigate(&self, route: &Route, history: History) {
+        go(*self, &route.href(), history);
+    }
 }
 
 fn go(location: Location, href: &str, how: History) {
@@ -319,8 +323,14 @@ mod tests {
             Route::parse("/question/pyf-001?x=1"),
             Route::Question("pyf-001".into())
         );
-        assert_eq!(Route::parse("/search?q=gil+lock"), Route::Search("gil lock".into()));
-        assert_eq!(Route::parse("/search?x=1&q=a%20b#top"), Route::Search("a b".into()));
+        assert_eq!(
+            Route::parse("/search?q=gil+lock"),
+            Route::Search("gil lock".into())
+        );
+        assert_eq!(
+            Route::parse("/search?x=1&q=a%20b#top"),
+            Route::Search("a b".into())
+        );
         assert_eq!(Route::parse("/search?q=%ZZ"), Route::Search(String::new()));
         assert_eq!(Route::parse("/stats"), Route::Stats);
         assert_eq!(Route::parse("/no/such/page"), Route::NotFound);

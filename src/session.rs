@@ -276,9 +276,18 @@ impl Session {
 /// A gentle first sitting: `n` questions of levels 1–2 from the weighted topics (heaviest first,
 /// one topic after another so the first questions show the range), chosen at random within
 /// each topic by `seed`.
-pub fn starter_items(bank: &engine::Bank, weighted: &[(u16, u8)], n: usize, seed: u64) -> Vec<usize> {
+pub fn starter_items(
+    bank: &engine::Bank,
+    weighted: &[(u16, u8)],
+    n: usize,
+    seed: u64,
+) -> Vec<usize> {
     let mut rng = SplitMix64::new(seed);
-    let topics: Vec<u16> = weighted.iter().filter(|(_, w)| *w > 0).map(|(t, _)| *t).collect();
+    let topics: Vec<u16> = weighted
+        .iter()
+        .filter(|(_, w)| *w > 0)
+        .map(|(t, _)| *t)
+        .collect();
     let mut pools: Vec<Vec<usize>> = topics
         .iter()
         .map(|&t| {
@@ -420,7 +429,9 @@ mod tests {
         let engine = engine_with(30);
         let picked = starter_items(engine.bank(), &[(0, 3)], 5, 9);
         assert_eq!(picked.len(), 5);
-        assert!(picked.iter().all(|&i| engine.bank().items[i].difficulty <= 2));
+        assert!(picked
+            .iter()
+            .all(|&i| engine.bank().items[i].difficulty <= 2));
         let mut unique = picked.clone();
         unique.sort_unstable();
         unique.dedup();
@@ -446,5 +457,4 @@ mod tests {
         );
         assert_eq!(started.err(), Some(StartError::NothingToAsk));
     }
-
 }

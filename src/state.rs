@@ -182,9 +182,7 @@ impl AppState {
 
     /// Bookmarks a question, or removes its bookmark (an event in the log like any other).
     pub fn toggle_bookmark(&self, question: &str) {
-        let on = !self
-            .progress
-            .with_untracked(|p| p.is_bookmarked(question));
+        let on = !self.progress.with_untracked(|p| p.is_bookmarked(question));
         let now = now_ms();
         let event = Event {
             version: engine::EVENT_VERSION,

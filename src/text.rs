@@ -1,11 +1,6 @@
 //! Plain text from the build's sanitized HTML (for search). Escaping lives with the one door
 //! for markup, `crate::html`.
 
-/// The text content of an HTML fragment, lowercased, entities decoded.
-pub fn plain_lower(html: &str) -> String {
-    plain(html).to_lowercase()
-}
-
 /// The text content of an HTML fragment, entities decoded; a closing paragraph or line break
 /// becomes a newline, any other tag a space.
 pub fn plain(html: &str) -> String {
@@ -52,11 +47,11 @@ pub fn plain(html: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::plain_lower;
+    use super::plain;
 
     #[test]
-    fn tags_become_spaces_and_entities_decode() {
-        assert_eq!(plain_lower("<p>A <code>x &lt; y</code></p>"), " a  x < y \n ");
-        assert_eq!(plain_lower("Ünïcode &amp; more"), "ünïcode & more");
+    fn tags_become_spaces_paragraphs_lines_and_entities_decode() {
+        assert_eq!(plain("<p>A <code>x &lt; y</code></p>"), " A  x < y \n ");
+        assert_eq!(plain("Ünïcode &amp; more"), "Ünïcode & more");
     }
 }

@@ -27,7 +27,9 @@ pub fn QuestionList(items: Vec<usize>) -> impl IntoView {
                     .iter()
                     .filter_map(|q| {
                         let item = engine().find(&q.id)?;
-                        wanted.contains(&item).then(|| (item, first_line(&plain(&q.prompt_html))))
+                        wanted
+                            .contains(&item)
+                            .then(|| (item, first_line(&plain(&q.prompt_html))))
                     })
                     .collect();
                 prompts.update(|p| p.extend(found));
@@ -42,7 +44,8 @@ pub fn QuestionList(items: Vec<usize>) -> impl IntoView {
             let href = Route::Question(meta.id.clone()).href();
             let level = meta.difficulty;
             let prompt = move || {
-                prompts.with(|p| p.iter().find(|(i, _)| *i == item).map(|(_, t)| t.clone()))
+                prompts
+                    .with(|p| p.iter().find(|(i, _)| *i == item).map(|(_, t)| t.clone()))
                     .unwrap_or_else(|| "Loading…".into())
             };
             view! {
@@ -60,7 +63,11 @@ pub fn QuestionList(items: Vec<usize>) -> impl IntoView {
 
 /// The first line of a prompt, at most about 120 characters (cut at a word).
 fn first_line(text: &str) -> String {
-    let line = text.split('\n').map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
+    let line = text
+        .split('\n')
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
     if line.chars().count() <= 120 {
         return line.to_string();
     }

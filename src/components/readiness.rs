@@ -22,20 +22,21 @@ pub fn readiness_html(readiness: &Readiness) -> Html {
 /// The band's name (or "Not measured yet") and the words that go with it.
 pub fn readiness_words(readiness: &Readiness) -> (&'static str, String) {
     if readiness.ability.answers == 0 {
-        return ("Not measured yet", "no answers yet".into());
+        return ("Not started", String::new());
     }
     if !readiness.is_settled() {
         let n = readiness.answers_to_settle();
         return (
             "Not measured yet",
-            format!(
-                "answer {n} more to see your level",
-            ),
+            format!("answer {n} more to see your level",),
         );
     }
     (
         readiness.band.label(),
-        format!("{} % (likely {}–{} %)", readiness.score, readiness.low, readiness.high),
+        format!(
+            "{} % (likely {}–{} %)",
+            readiness.score, readiness.low, readiness.high
+        ),
     )
 }
 
@@ -54,7 +55,10 @@ pub fn readiness_change(before: &Readiness, after: &Readiness) -> String {
     }
     let delta = i32::from(after.score) - i32::from(before.score);
     match delta {
-        -2..=2 => format!("Steady at {} %: this sitting confirmed your level.", after.score),
+        -2..=2 => format!(
+            "Steady at {} %: this sitting confirmed your level.",
+            after.score
+        ),
         d if d > 0 => format!("Up {d} points: right answers at or above your level raise it."),
         d => format!(
             "Down {} points: misses on questions at your level lower it; they come back in Review.",

@@ -7,11 +7,11 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::chunks::load_question;
-use crate::components::readiness::{readiness_html, readiness_change};
+use crate::components::readiness::{readiness_change, readiness_html};
 use crate::components::references::references_html;
 use crate::html::Html;
 use crate::platform::{now_ms, random_u64};
-use crate::router::{navigate, History, Route};
+use crate::router::{use_location, History, Route};
 use crate::session::{Asked, Session, SittingKind, Source};
 use crate::state::{engine, use_app_state};
 
@@ -21,6 +21,7 @@ pub fn Results(session: Session) -> impl IntoView {
         return view! { <SingleDone session=session /> }.into_any();
     }
     let state = use_app_state();
+    let location = use_location();
     let bank = engine().bank();
     let now = now_ms();
     let score = session.score();
@@ -109,7 +110,7 @@ pub fn Results(session: Session) -> impl IntoView {
             });
             if let Ok(retry) = started {
                 state.start_sitting(retry);
-                navigate(&Route::Retry, History::Push);
+                location.navigate(&Route::Retry, History::Push);
             }
         };
         view! {
@@ -249,15 +250,21 @@ fn cheer(score: usize, total: usize) -> (&'static str, &'static str) {
     match score * 100 / total {
         100 => ("Perfect. Every one right.", "tier-perfect"),
         75..=99 => ("Great work: nearly all right.", "tier-high"),
-        50..=74 => ("Good progress. The misses below are the quickest wins.", "tier-mid"),
-        _ => ("Every miss shows what to learn next: read the answers below.", "tier-low"),
+        50..=74 => (
+            "Good progress. The misses below are the quickest wins.",
+            "tier-mid",
+        ),
+        _ => (
+            "Every miss shows what to learn next: read the answers below.",
+            "tier-low",
+        ),
     }
 }
 
 /// The score as a ring (markup: numbers only).
 fn score_ring(score: usize, total: usize) -> Html {
     // A circle of radius 15.9155 has a circumference of 100: the dash is the percentage.
-    let percent = if total == 0 { 0 } else { score * 100 / total };
+    let percent = (score * 100).checked_div(total).unwrap_or(0);
     Html::from_markup(format!(
         r#"<svg viewBox="0 0 36 36" aria-hidden="true"><circle class="ring-track" cx="18" cy="18" r="15.9155"/><circle class="ring-fill" cx="18" cy="18" r="15.9155" stroke-dasharray="{percent} 100" transform="rotate(-90 18 18)"/><text x="18" y="21" text-anchor="middle" class="ring-text">{score}/{total}</text></svg>"#
     ))

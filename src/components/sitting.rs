@@ -99,7 +99,11 @@ pub enum Shown {
     Nothing,
     Error(String),
     /// The `n`-th question of the sitting (of `of`), until it changes.
-    Question { n: usize, of: usize, item: usize },
+    Question {
+        n: usize,
+        of: usize,
+        item: usize,
+    },
     Results,
 }
 
@@ -111,7 +115,6 @@ pub struct Sitting {
     /// Options selected, as display positions.
     pub selected: RwSignal<Vec<usize>>,
     loaded: RwSignal<Option<Loaded>, LocalStorage>,
-    load_error: RwSignal<Option<String>>,
     /// What the page shows; changes with the question, not with the answer.
     pub shown: Memo<Shown>,
     /// The current question's feedback, once checked.
@@ -173,9 +176,8 @@ pub fn provide_sitting(kind: SittingKind) -> Sitting {
     let answered = Memo::new(move |_| {
         let answer = kind.with_value(|k| {
             state.with_sitting(k, |s| {
-                s.and_then(|s| s.current()).and_then(|a| {
-                    a.answer.clone().map(|(response, _)| (a.item, response))
-                })
+                s.and_then(|s| s.current())
+                    .and_then(|a| a.answer.clone().map(|(response, _)| (a.item, response)))
             })
         })?;
         let (item, response) = answer;
@@ -192,7 +194,6 @@ pub fn provide_sitting(kind: SittingKind) -> Sitting {
         kind,
         selected: RwSignal::new(Vec::new()),
         loaded,
-        load_error,
         shown,
         answered,
     };
@@ -313,8 +314,11 @@ impl Sitting {
 
     /// The sitting itself (untracked), e.g. for its results.
     pub fn session(&self) -> Option<Session> {
-        self.kind
-            .with_value(|k| self.state.sittings.with_untracked(|all| all.iter().find(|s| s.kind == *k).cloned()))
+        self.kind.with_value(|k| {
+            self.state
+                .sittings
+                .with_untracked(|all| all.iter().find(|s| s.kind == *k).cloned())
+        })
     }
 }
 
@@ -360,7 +364,9 @@ pub fn SittingView() -> impl IntoView {
             }
             "b" | "B" => {
                 if let Some((item, _, _)) = sitting.question() {
-                    sitting.state.toggle_bookmark(&engine().bank().items[item].id);
+                    sitting
+                        .state
+                        .toggle_bookmark(&engine().bank().items[item].id);
                 }
             }
             key if !answered => {
@@ -388,11 +394,12 @@ pub fn SittingView() -> impl IntoView {
                 SittingKind::Single(_) => "Done",
                 _ => "See results",
             };
+            let last = n >= of;
             Some(
                 view! {
                     <SittingHead n=n of=of item=item />
                     <QuestionCard chunk=chunk position=position item=item order=order />
-                    <ActionBar last=n >= of finish=finish />
+                    <ActionBar last=last finish=finish />
                 }
                 .into_any(),
             )

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::components::question_list::QuestionList;
-use crate::router::{navigate, History, Route};
+use crate::router::{use_location, History, Route};
 use crate::routes::review::{start_review, ROUND};
 use crate::state::{engine, use_app_state};
 
@@ -9,6 +9,7 @@ use crate::state::{engine, use_app_state};
 #[component]
 pub fn BookmarksPage() -> impl IntoView {
     let state = use_app_state();
+    let location = use_location();
     let marked = Memo::new(move |_| {
         state.bookmarks.with(|ids| {
             ids.iter()
@@ -28,7 +29,7 @@ pub fn BookmarksPage() -> impl IntoView {
                     let n = round.len();
                     let practise = move |_| {
                         start_review(state, round.clone());
-                        navigate(&Route::Review, History::Push);
+                        location.navigate(&Route::Review, History::Push);
                     };
                     view! {
                         <button class="button" type="button" on:click=practise>

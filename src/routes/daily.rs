@@ -1,4 +1,4 @@
-use engine::{Mode, DAILY_LENGTH};
+use engine::Mode;
 use leptos::prelude::*;
 
 use crate::components::sitting::{provide_sitting, SittingView};
@@ -14,7 +14,7 @@ pub fn DailyPage() -> impl IntoView {
     let date = today();
     let kind = SittingKind::Daily(date);
     provide_sitting(kind.clone());
-    let answered_today = Memo::new(move |_| state.progress.with(|p| p.daily_answered(date)));
+    let done_today = Memo::new(move |_| state.progress.with(|p| p.daily_done(date)));
     let in_sitting = {
         let kind = kind.clone();
         move || state.with_sitting(&kind, |s| s.is_some())
@@ -22,7 +22,7 @@ pub fn DailyPage() -> impl IntoView {
     super::once_loaded(state, move || {
         let existing = state.with_sitting(&kind, |s| s.map(Session::is_finished));
         match existing {
-            Some(false) => return, // resume it
+            Some(false) => return,                  // resume it
             Some(true) => state.end_sitting(&kind), // its results were shown
             None => {}
         }
@@ -51,7 +51,15 @@ pub fn DailyPage() -> impl IntoView {
         // Seeded by the date: the option order is the same for everyone too.
         let seed = date.days_since_epoch() as u64;
         let started = state.progress.with_untracked(|progress| {
-            Session::fixed(engine(), progress, Mode::Daily, kind.clone(), remaining, now_ms(), seed)
+            Session::fixed(
+                engine(),
+                progress,
+                Mode::Daily,
+                kind.clone(),
+                remaining,
+                now_ms(),
+                seed,
+            )
         });
         if let Ok(session) = started {
             state.start_sitting(session);
@@ -64,7 +72,7 @@ pub fn DailyPage() -> impl IntoView {
                 when=in_sitting
                 fallback=move || view! {
                     <Show
-                        when=move || state.is_loaded() && answered_today.get() >= DAILY_LENGTH as u32
+                        when=move || state.is_loaded() && done_today.get()
                         fallback=|| view! { <p class="shell-status">"Loading…"</p> }
                     >
                         <h1>"Done for today"</h1>

@@ -104,18 +104,29 @@ pub fn Home() -> impl IntoView {
                 .collect::<String>()
         })
     };
-    let weighted = crate::tracks::weighted_topics();
-    let (main_topics, other_topics): (Vec<(u16, u8)>, Vec<(u16, u8)>) =
-        weighted.into_iter().partition(|(_, w)| *w > 0);
-    let track = crate::tracks::chosen();
-    let others = (!other_topics.is_empty()).then(|| {
+    let topics = move || {
+        let (main, other): (Vec<_>, Vec<_>) = crate::tracks::weighted_topics()
+            .into_iter()
+            .partition(|(_, w)| *w > 0);
+        let heading = match crate::tracks::chosen() {
+            Some(t) => format!("Topics for {}", t.title),
+            None => "Topics".to_string(),
+        };
+        let others = (!other.is_empty()).then(|| {
+            let count = other.len();
+            view! {
+                <details class="more-topics">
+                    <summary class="section-title">{format!("Other topics ({count})")}</summary>
+                    <ul class="topic-list" inner_html=move || Html::from_markup(topic_cards(&other)).into_inner()></ul>
+                </details>
+            }
+        });
         view! {
-            <details class="more-topics">
-                <summary class="section-title">{format!("Other topics ({})", other_topics.len())}</summary>
-                <ul class="topic-list" inner_html=move || Html::from_markup(topic_cards(&other_topics)).into_inner()></ul>
-            </details>
+            <h2 class="section-title">{heading}</h2>
+            <ul class="topic-list" inner_html=move || Html::from_markup(topic_cards(&main)).into_inner()></ul>
+            {others}
         }
-    });
+    };
 
     // Today's answers against the daily goal.
     let goal = move || {
@@ -136,7 +147,9 @@ pub fn Home() -> impl IntoView {
             .into_iter()
             .filter(|(_, w)| *w > 0)
             .collect();
-        let plan = state.progress.with(|p| engine().plan(p, &weights, today(), Some(interview), now_ms()));
+        let plan = state
+            .progress
+            .with(|p| engine().plan(p, &weights, today(), Some(interview), now_ms()));
         let days = plan.days_left.unwrap_or(0);
         let title = match days {
             d if d <= 0 => "Your interview date has passed".to_string(),
@@ -150,9 +163,13 @@ pub fn Home() -> impl IntoView {
             .map(|f| {
                 let topic = &bank.topics[usize::from(f.topic)];
                 let forecast = match f.forecast {
-                    engine::Forecast::NeedsAnswers(n) => format!("answer {n} more to see a forecast"),
-                    engine::Forecast::Ready => "ready: keep it fresh".to_string(),
-                    engine::Forecast::AnswersToReady(n) => format!("about {n} answers to Interview-ready"),
+                    engine::Forecast::NeedsAnswers(n) => {
+                        format!("answer {n} more to see a forecast")
+                    }
+                    engine::Forecast::Ready => "Interview-ready: keep it fresh".to_string(),
+                    engine::Forecast::Gap(points) => {
+                        format!("{points} points below Interview-ready")
+                    }
                 };
                 view! {
                     <li>
@@ -180,11 +197,14 @@ pub fn Home() -> impl IntoView {
             <p class="lede">
                 "Short adaptive tests, a daily challenge and spaced review of your mistakes. Works offline."
             </p>
+            // Nothing below the heading until the saved progress is read: no "0 of 5 answers"
+            // swapped for the real figures a moment later.
+            <Show when=move || state.is_loaded()>
             {first_run}
             {resume}
             {plan}
             <StorageHint />
-            <p class="goal" aria-live="polite">{move || state.is_loaded().then(goal)}</p>
+            <p class="goal" aria-live="polite">{goal}</p>
             <div class="home-grid">
                 <a class="card action-card" href=Route::Daily.href()>
                     <span class="topic-title">"Daily challenge"</span>
@@ -203,9 +223,8 @@ pub fn Home() -> impl IntoView {
                     <span class="topic-meta">"5 questions across every topic"</span>
                 </a>
             </div>
-            <h2 class="section-title">{match track { Some(t) => format!("Topics for {}", t.title), None => "Topics".to_string() }}</h2>
-            <ul class="topic-list" inner_html=move || Html::from_markup(topic_cards(&main_topics)).into_inner()></ul>
-            {others}
+            {topics}
+            </Show>
         </main>
     }
 }

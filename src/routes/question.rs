@@ -3,8 +3,8 @@ use leptos::prelude::*;
 
 use crate::components::sitting::{provide_sitting, SittingView};
 use crate::platform::{now_ms, random_u64};
-use crate::routes::NotFound;
 use crate::router::Route;
+use crate::routes::NotFound;
 use crate::session::{Session, SittingKind};
 use crate::state::engine;
 
@@ -23,7 +23,15 @@ pub fn QuestionPage(id: String) -> impl IntoView {
     let state = sitting.state;
     super::once_loaded(state, move || {
         let started = state.progress.with_untracked(|progress| {
-            Session::fixed(engine(), progress, Mode::Review, kind, vec![item], now_ms(), random_u64())
+            Session::fixed(
+                engine(),
+                progress,
+                Mode::Review,
+                kind,
+                vec![item],
+                now_ms(),
+                random_u64(),
+            )
         });
         if let Ok(session) = started {
             state.start_sitting(session);

@@ -35,7 +35,9 @@ pub fn ReviewPage() -> impl IntoView {
     let state = use_app_state();
     provide_sitting(SittingKind::Review);
     super::once_loaded(state, move || {
-        if state.with_sitting(&SittingKind::Review, |s| s.is_some_and(Session::is_finished)) {
+        if state.with_sitting(&SittingKind::Review, |s| {
+            s.is_some_and(Session::is_finished)
+        }) {
             state.end_sitting(&SittingKind::Review);
         }
     });

@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 
 use crate::chunks::load_chunk;
 use crate::html::Html;
-use crate::router::{navigate, use_location, History, Route};
+use crate::router::{use_location, History, Route};
 use crate::state::engine;
 use crate::text::plain;
 
@@ -141,7 +141,7 @@ pub fn SearchPage() -> impl IntoView {
                 placeholder="e.g. generator, GIL, attention"
                 autocomplete="off"
                 prop:value=move || query.get()
-                on:input=move |ev| navigate(&Route::Search(event_target_value(&ev)), History::Replace)
+                on:input=move |ev| location.navigate(&Route::Search(event_target_value(&ev)), History::Replace)
             />
             {move || (searchable.with(Option::is_none) && failed.with(Option::is_none)).then(|| view! { <p class="shell-status">"Loading the questions…"</p> })}
             {move || failed.get().map(|err| view! { <p class="error" role="alert">{err}</p> })}

@@ -75,7 +75,9 @@ pub fn SettingsPage() -> impl IntoView {
         .map(|t| view! { <option value=t.slug.clone()>{t.title.clone()}</option> })
         .collect_view();
     let date_value = RwSignal::new(
-        crate::settings::interview_date().map(|d| d.to_string()).unwrap_or_default(),
+        crate::settings::interview_date()
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
     );
     let date_message = RwSignal::new(None::<&'static str>);
     view! {

@@ -11,7 +11,15 @@ pub fn start_starter(state: AppState) -> bool {
     let seed = random_u64();
     let items = starter_items(engine().bank(), &crate::tracks::weighted_topics(), 5, seed);
     let started = state.progress.with_untracked(|progress| {
-        Session::fixed(engine(), progress, Mode::Test, SittingKind::Starter, items, now_ms(), seed)
+        Session::fixed(
+            engine(),
+            progress,
+            Mode::Test,
+            SittingKind::Starter,
+            items,
+            now_ms(),
+            seed,
+        )
     });
     match started {
         Ok(session) => {
@@ -28,7 +36,9 @@ pub fn StartPage() -> impl IntoView {
     let state = use_app_state();
     provide_sitting(SittingKind::Starter);
     super::once_loaded(state, move || {
-        let unfinished = state.with_sitting(&SittingKind::Starter, |s| s.is_some_and(|s| !s.is_finished()));
+        let unfinished = state.with_sitting(&SittingKind::Starter, |s| {
+            s.is_some_and(|s| !s.is_finished())
+        });
         if !unfinished {
             start_starter(state);
         }

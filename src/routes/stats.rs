@@ -2,9 +2,9 @@ use engine::{Event, EventBody, LocalDate, Outcome, Readiness};
 use leptos::prelude::*;
 
 use crate::components::streak::{streak_text, study_day_rule};
+use crate::html::{escape, Html};
 use crate::platform::today;
 use crate::state::{engine, use_app_state, AppState};
-use crate::html::{escape, Html};
 
 /// Weeks shown in the activity calendar.
 const CALENDAR_WEEKS: i32 = 18;
@@ -253,7 +253,7 @@ fn readiness_charts(events: &[Event]) -> impl IntoView {
                 <li class="card chart-card">
                     <span class="topic-head">
                         <span class="topic-title">{title}</span>
-                        <span class="topic-meta">{format!("{} · {}–{}", last.band.label(), last.low, last.high)}</span>
+                        <span class="topic-meta">{{ let (name, detail) = crate::components::readiness::readiness_words(&last); format!("{name} · {detail}") }}</span>
                     </span>
                     <div inner_html=Html::from_markup(svg).into_inner()></div>
                 </li>

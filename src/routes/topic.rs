@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
 use crate::components::readiness::readiness_html;
-use crate::platform::now_ms;
 use crate::html::Html;
+use crate::platform::now_ms;
 use crate::router::Route;
 use crate::routes::NotFound;
 use crate::state::{engine, use_app_state};

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::corpus::index;
 use crate::platform::today;
-use crate::router::{navigate, History, Route};
+use crate::router::{use_location, History, Route};
 use crate::settings::{self, GOALS};
 use crate::state::use_app_state;
 
@@ -11,18 +11,23 @@ use crate::state::use_app_state;
 #[component]
 pub fn WelcomePage() -> impl IntoView {
     let state = use_app_state();
+    let location = use_location();
     let step = RwSignal::new(1u8);
     let track = RwSignal::new(settings::track());
-    let date = RwSignal::new(settings::interview_date().map(|d| d.to_string()).unwrap_or_default());
+    let date = RwSignal::new(
+        settings::interview_date()
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+    );
     let goal = RwSignal::new(settings::daily_goal());
     let date_error = RwSignal::new(None::<&'static str>);
     let next = move || step.update(|s| *s += 1);
     let finish = move || {
         settings::set_welcomed();
         if super::start::start_starter(state) {
-            navigate(&Route::Start, History::Replace);
+            location.navigate(&Route::Start, History::Replace);
         } else {
-            navigate(&Route::Home, History::Replace);
+            location.navigate(&Route::Home, History::Replace);
         }
     };
     let heading = NodeRef::<leptos::html::H1>::new();
@@ -128,7 +133,7 @@ pub fn WelcomePage() -> impl IntoView {
                 2 => date_step().into_any(),
                 _ => goal_step().into_any(),
             }}
-            <p><button class="link-button" type="button" on:click=move |_| { settings::set_welcomed(); navigate(&Route::Home, History::Replace); }>"Skip all: go to home"</button></p>
+            <p><button class="link-button" type="button" on:click=move |_| { settings::set_welcomed(); location.navigate(&Route::Home, History::Replace); }>"Skip all: go to home"</button></p>
         </main>
     }
 }

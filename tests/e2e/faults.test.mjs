@@ -72,8 +72,7 @@ test("two tabs answering at once: every answer is in the log", async () => {
   await first.getByRole("heading", { name: /of 5 correct/ }).waitFor();
   await second.getByRole("heading", { name: /of 5 correct/ }).waitFor();
   assert.equal((await records(first, "events")).length, before + 10);
-  await first.reload();
-  await first.getByRole("link", { name: "Stats" }).click();
+  await new App(first, env.baseUrl).open("/stats");
   await first.getByRole("heading", { name: "Readiness over time" }).waitFor();
   assert.ok(await first.getByRole("img", { name: /^Deep learning: readiness/ }).isVisible());
   assert.ok(await first.getByRole("img", { name: /^NLP and LLMs: readiness/ }).isVisible());

