@@ -40,21 +40,21 @@ pub fn readiness_words(readiness: &Readiness) -> (&'static str, String) {
     )
 }
 
-/// What a sitting did to a topic's readiness, in a sentence.
-pub fn readiness_change(before: &Readiness, after: &Readiness) -> String {
+/// What a sitting did to a topic's readiness, in a sentence; none while the level is still
+/// being measured (the badge says how many answers remain).
+pub fn readiness_change(before: &Readiness, after: &Readiness) -> Option<String> {
     if !after.is_settled() {
-        let n = after.answers_to_settle();
-        return format!("Still measuring: about {n} more answers until your level shows.");
+        return None;
     }
     if !before.is_settled() {
-        return format!(
+        return Some(format!(
             "Your level now shows: {} ({} %).",
             after.band.label(),
             after.score
-        );
+        ));
     }
     let delta = i32::from(after.score) - i32::from(before.score);
-    match delta {
+    Some(match delta {
         -2..=2 => format!(
             "Steady at {} %: this sitting confirmed your level.",
             after.score
@@ -64,5 +64,5 @@ pub fn readiness_change(before: &Readiness, after: &Readiness) -> String {
             "Down {} points: misses on questions at your level lower it; they come back in Review.",
             -d
         ),
-    }
+    })
 }

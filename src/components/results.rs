@@ -45,12 +45,13 @@ pub fn Results(session: Session) -> impl IntoView {
         .iter()
         .map(|&(topic, before, after)| {
             let title = bank.topics[usize::from(topic)].title.clone();
-            let change = readiness_change(&before, &after);
+            let change = readiness_change(&before, &after)
+                .map(|words| view! { <span class="change-words">{words}</span> });
             view! {
                 <li class="readiness-change">
                     <span class="topic-title">{title}</span>
                     <span class="change" inner_html=readiness_html(&after).into_inner()></span>
-                    <span class="change-words">{change}</span>
+                    {change}
                 </li>
             }
         })
@@ -265,8 +266,16 @@ fn cheer(score: usize, total: usize) -> (&'static str, &'static str) {
 fn score_ring(score: usize, total: usize) -> Html {
     // A circle of radius 15.9155 has a circumference of 100: the dash is the percentage.
     let percent = (score * 100).checked_div(total).unwrap_or(0);
+    // None right draws no arc at all (a round cap would leave a dot).
+    let fill = if percent == 0 {
+        String::new()
+    } else {
+        format!(
+            r#"<circle class="ring-fill" cx="18" cy="18" r="15.9155" stroke-dasharray="{percent} 100" transform="rotate(-90 18 18)"/>"#
+        )
+    };
     Html::from_markup(format!(
-        r#"<svg viewBox="0 0 36 36" aria-hidden="true"><circle class="ring-track" cx="18" cy="18" r="15.9155"/><circle class="ring-fill" cx="18" cy="18" r="15.9155" stroke-dasharray="{percent} 100" transform="rotate(-90 18 18)"/><text x="18" y="21" text-anchor="middle" class="ring-text">{score}/{total}</text></svg>"#
+        r#"<svg viewBox="0 0 36 36" aria-hidden="true"><circle class="ring-track" cx="18" cy="18" r="15.9155"/>{fill}<text x="18" y="21" text-anchor="middle" class="ring-text">{score}/{total}</text></svg>"#
     ))
 }
 

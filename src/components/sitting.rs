@@ -408,7 +408,7 @@ pub fn SittingView() -> impl IntoView {
     view! {
         <div class="session">
             {content}
-            <p class="keys-hint kbd-only">
+            <p class="keys-hint kbd-only" class:hidden=move || sitting.shown.with(|s| *s == Shown::Results)>
                 <button class="link-button" type="button" on:click=move |_| toggle_keys()>
                     "Keyboard shortcuts (?)"
                 </button>

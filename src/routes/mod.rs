@@ -35,6 +35,8 @@ use crate::state::AppState;
 /// Runs `f` once, untracked, as soon as the saved progress has been read (at once if it has):
 /// what a page starts or resumes depends on the learner's log.
 pub fn once_loaded(state: AppState, f: impl FnOnce() + 'static) {
+    // Boxed: one copy of the effect for every page rather than one per page (wasm size).
+    let f: Box<dyn FnOnce()> = Box::new(f);
     let pending = StoredValue::new_local(Some(f));
     Effect::new(move |_| {
         if state.is_loaded() {

@@ -31,11 +31,15 @@ pub fn WelcomePage() -> impl IntoView {
         }
     };
     let heading = NodeRef::<leptos::html::H1>::new();
-    Effect::new(move |_| {
-        let _ = step.get();
-        if let Some(h) = heading.get() {
-            let _ = h.focus();
+    // Each new step takes the focus at its question (not the first: the page just opened).
+    Effect::new(move |previous: Option<u8>| {
+        let now = step.get();
+        if previous.is_some_and(|p| p != now) {
+            if let Some(h) = heading.get_untracked() {
+                let _ = h.focus();
+            }
         }
+        now
     });
 
     let role_step = move || {
@@ -50,7 +54,12 @@ pub fn WelcomePage() -> impl IntoView {
                 };
                 view! {
                     <label class="choice-row card">
-                        <input type="radio" name="track" prop:checked=checked on:change=move |_| track.set(Some(slug.clone())) />
+                        <input type="radio" name="track" prop:checked=checked on:change=move |_| {
+                            // A tap on a role answers the step: the list is long on a phone.
+                            settings::set_track(Some(&slug));
+                            track.set(Some(slug.clone()));
+                            next();
+                        } />
                         <span>
                             <span class="topic-title">{t.title.clone()}</span>
                             <span class="topic-description">{t.description.clone()}</span>

@@ -143,8 +143,8 @@ test("the first run asks three skippable things, then starts five easy questions
     await app.open("/");
     await page.getByRole("link", { name: "Get started" }).click();
     await app.heading("What role are you preparing for?").waitFor();
+    // A tap on a role answers the first step.
     await page.getByRole("radio", { name: /AI engineer/ }).check();
-    await page.getByRole("button", { name: "Next" }).click();
     await app.heading("When is your interview?").waitFor();
     await page.getByRole("button", { name: "Just practising" }).click();
     await app.heading("How much a day?").waitFor();

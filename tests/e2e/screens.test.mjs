@@ -41,7 +41,7 @@ for (const viewport of VIEWPORTS) {
         const wide = [];
 
         /** Waits for `ready`, checks a heading is visible and nothing was logged, saves the PNG. */
-        async function shot(screen, ready) {
+        async function shot(screen, ready, { viewportToo = false } = {}) {
           const before = page.problems.length;
           await ready();
           const heading = page.getByRole("heading").first();
@@ -51,6 +51,12 @@ for (const viewport of VIEWPORTS) {
           const file = join(FOLDER, `${screen}-${size}-${scheme}.png`);
           await page.screenshot({ path: file, fullPage: true, animations: "disabled", caret: "hide" });
           saved.add(file);
+          // What the learner sees without scrolling, fixed bars included.
+          if (viewportToo) {
+            const view = join(FOLDER, `${screen}-${size}-${scheme}-viewport.png`);
+            await page.screenshot({ path: view, animations: "disabled", caret: "hide" });
+            saved.add(view);
+          }
           // Not a failure (the brief for this spec is screenshots), but worth a reviewer's eye.
           const width = await page.evaluate(() => document.documentElement.scrollWidth);
           if (width > viewport.width) wide.push(`${screen} ${width}px`);
@@ -58,6 +64,11 @@ for (const viewport of VIEWPORTS) {
         }
 
         await shot("home", () => app.open("/"));
+
+        await shot("welcome", async () => {
+          await app.open("/welcome");
+          await page.getByRole("radio").first().waitFor();
+        });
 
         await shot("topic", async () => {
           await app.open("/topic/python-fundamentals");
@@ -68,7 +79,7 @@ for (const viewport of VIEWPORTS) {
           await page.goto(env.baseUrl + "/test/python-fundamentals");
           assert.deepEqual(await quiz.current(), { n: 1, total: 5 });
           await page.locator("#question-prompt").waitFor();
-        });
+        }, { viewportToo: true });
 
         await shot("shortcuts", async () => {
           await page.keyboard.press("?");
@@ -80,13 +91,13 @@ for (const viewport of VIEWPORTS) {
         await shot("test-feedback", async () => {
           await quiz.answerWithKeys(1);
           await quiz.feedbackShowsTheAnswerAndWhy();
-        });
+        }, { viewportToo: true });
 
         await shot("results", async () => {
           await quiz.next();
           await quiz.finishWithDontKnow();
           await page.getByRole("heading", { name: "Readiness" }).waitFor();
-        });
+        }, { viewportToo: true });
 
         // Home again, now with progress, a streak and questions due for review.
         await shot("home-progress", async () => {
@@ -103,6 +114,11 @@ for (const viewport of VIEWPORTS) {
         await shot("review", async () => {
           await app.open("/review");
           await page.getByRole("heading", { name: /Recent mistakes \(\d+\)/ }).waitFor();
+        });
+
+        await shot("bookmarks", async () => {
+          await app.open("/bookmarks");
+          await page.getByRole("heading", { name: "Bookmarks" }).waitFor();
         });
 
         await shot("search", async () => {
@@ -127,6 +143,18 @@ for (const viewport of VIEWPORTS) {
           await page.goto(env.baseUrl + "/question/pyf-001");
           await page.locator("#question-prompt").waitFor();
         });
+
+        // Home with a role and an interview date three weeks out: the plan.
+        await shot("home-plan", async () => {
+          await page.evaluate(() => {
+            const date = new Date(Date.now() + 21 * 86400000);
+            const ymd = `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, "0")}-${String(date.getDate()).padStart(2, "0")}`;
+            localStorage.setItem("prepwise.track", "ml-engineer");
+            localStorage.setItem("prepwise.interview-date", ymd);
+          });
+          await app.open("/");
+          await page.getByRole("region", { name: /days to your interview/ }).waitFor();
+        }, { viewportToo: true });
 
         await shot("not-found", async () => {
           await app.open("/no/such/page");
