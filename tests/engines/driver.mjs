@@ -182,8 +182,10 @@ class Driver {
   /** Makes the page's layout viewport `width`×`height` CSS pixels, and checks that it is. */
   async setViewport(width, height) {
     await this.resize(width, height);
-    const [w, h] = await this.evaluate(() => [window.innerWidth, window.innerHeight]);
+    const [w, h, layout] = await this.evaluate(() => [window.innerWidth, window.innerHeight, document.documentElement.clientWidth]);
     if (w !== width || h !== height) throw new Error(`${this.engine}: asked for a ${width}×${height} viewport, the page has ${w}×${h}`);
+    // A classic scrollbar would take layout width that a phone's overlay scrollbar does not.
+    if (layout !== width) throw new Error(`${this.engine}: the page is laid out ${layout} px wide in a ${width} px viewport (a scrollbar takes the rest)`);
   }
 
   /** Problems seen so far (console errors, page errors); `since` is a count taken before. */
@@ -209,6 +211,10 @@ class FirefoxDriver extends Driver {
       executablePath: "/usr/bin/firefox-esr",
       headless: true,
       userDataDir: profile,
+      // Phones draw scrollbars over the page; desktop GTK Firefox takes 12 px of the 360 for a
+      // classic one, which would lay the page out at 348 px. Overlay scrollbars give the page
+      // the whole 360 px, as a phone does (checked in setViewport: clientWidth = innerWidth).
+      extraPrefsFirefox: { "widget.gtk.overlay-scrollbars.enabled": true, "ui.useOverlayScrollbars": 1 },
     });
     driver.page = (await driver.browser.pages())[0] ?? (await driver.browser.newPage());
     // Console errors and uncaught errors arrive as events, as in Chromium.
@@ -376,7 +382,7 @@ class WebKitDriver extends Driver {
        Promise.resolve()
          .then(() => (${source}))
          .then((value) => done({ ok: true, value: value === undefined ? null : value }),
-               (err) => done({ ok: false, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) }));`,
+               (err) => done({ ok: false, error: err instanceof Error ? err.name + ": " + err.message : String(err) }));`,
     );
     if (!result.ok) throw new Error(`webkit: script failed: ${result.error}`);
     return result.value;
