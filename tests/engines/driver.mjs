@@ -3,8 +3,10 @@
 // (Debian) by selenium-webdriver through WebKitWebDriver, under Xvfb (MiniBrowser needs a
 // display). Both give the same handful of operations:
 //
-//   goto(url), reload(), evaluate(fn, ...args), waitUntil(what, fn, ...args),
+//   goto(url), reload(), evaluate(fn, ...args), waitUntil(what, fn, ...args), waitFor(target),
 //   click(target), text(target), setViewport(w, h), screenshot(name), errors(), close()
+//
+// and startSite() gives the server's stop() and start().
 //
 // A target is { role: "button" | "link" | "heading", name: string | RegExp, level? } or
 // { css, index? }.
@@ -161,11 +163,6 @@ class Driver {
   /** Waits until the target is on the page and visible. */
   async waitFor(target) {
     await this.waitUntil(`${describe(target)} to be visible`, `${located(target)} !== null`);
-  }
-
-  /** True when the target is on the page and visible now. */
-  isVisible(target) {
-    return this.run(`${located(target)} !== null`);
   }
 
   /** The text of a target (white space collapsed), once it is visible. */
