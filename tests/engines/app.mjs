@@ -2,29 +2,30 @@
 // heading and structural locator they use, and the steps a person takes with them. When the UI's
 // words change (the answer buttons, a first-run screen), this file changes and the journeys do not.
 // Labels are read from src/routes/home.rs, src/components/question.rs,
-// src/components/session_view.rs and src/components/results.rs.
+// src/components/sitting.rs (the sitting's head and action bar) and src/components/results.rs.
+// Button names are matched from their start: a keyboard hint ("Enter") may follow the label.
 
 export const UI = {
   /** Home's h1: "Practise for your next AI, ML or Python interview". */
   homeHeading: { role: "heading", level: 1, name: /interview/i },
   /** Home's section above the topic list, and one topic in it. */
-  topicsHeading: { role: "heading", name: "Topics" },
+  topicsHeading: { role: "heading", name: /^Topics/ },
   topicCard: { css: "ul.topic-list a.topic-card" },
   /** "Question 2 of 5" above each question. */
-  counter: { css: ".question .counter" },
+  counter: { css: ".sitting-head .counter" },
   counterText: /^Question (\d+) of (\d+)$/,
   counterFor: (n, total) => `Question ${n} of ${total}`,
   /** The question's prompt (its text tells two questions apart). */
   prompt: { css: "#question-prompt" },
   /** The first option of a question (radio or checkbox), clicked by its label. */
   firstOption: { css: "fieldset.choices li label", index: 0 },
-  submit: { role: "button", name: "Submit" },
-  /** After an answer: the verdict in the feedback. */
-  verdict: { css: ".feedback .verdict" },
-  nextQuestion: { role: "button", name: "Next question" },
-  seeResults: { role: "button", name: "See results" },
+  submit: { role: "button", name: /^Check/ },
+  /** After an answer: the verdict in the action bar at the bottom of the screen. */
+  verdict: { css: ".action-bar .verdict" },
+  nextQuestion: { role: "button", name: /^Continue/ },
+  seeResults: { role: "button", name: /^See results/ },
   /** Either of the two, whichever the question shows. */
-  nextOrResults: { role: "button", name: /^(Next question|See results)$/ },
+  nextOrResults: { role: "button", name: /^(Continue|See results)/ },
   /** The results' score heading: "3 of 5 correct". */
   resultsHeading: { role: "heading", name: /^\d+ of \d+ correct$/ },
   /** Pages checked for sideways overflow, with the h1 each shows once rendered. */

@@ -235,7 +235,8 @@ class FirefoxDriver extends Driver {
   }
 
   async clickElement(source, what) {
-    const handle = await this.page.evaluateHandle(source);
+    // To the middle of the window first (see the WebKit driver's clickElement).
+    const handle = await this.page.evaluateHandle(`(() => { const el = ${source}; el?.scrollIntoView({ block: "center" }); return el; })()`);
     const element = handle.asElement();
     if (!element) throw new Error(`firefox: ${what} vanished before the click`);
     try {
@@ -386,7 +387,9 @@ class WebKitDriver extends Driver {
   }
 
   async clickElement(source, what) {
-    const element = await this.session.executeScript(`return ${source}`);
+    // To the middle of the window first: at an edge, the sitting's sticky head or the fixed bars
+    // at the bottom cover it (WebDriver then refuses the click), as they would a finger.
+    const element = await this.session.executeScript(`const el = ${source}; el?.scrollIntoView({ block: "center" }); return el;`);
     if (!element) throw new Error(`webkit: ${what} vanished before the click`);
     await element.click();
   }
