@@ -121,8 +121,20 @@ pub fn Home() -> impl IntoView {
                 </details>
             }
         });
+        // The track's readiness, with its band once its core topics are measured.
+        let track_line = crate::tracks::chosen().and_then(|track| {
+            let weights: Vec<(u16, u8)> = track.topics.iter().map(|t| (t.topic, t.weight)).collect();
+            let r = state.progress.with(|p| engine().track_readiness(p, &weights, now_ms()))?;
+            let words = if r.settled {
+                format!("{} · {} % (likely {}–{} %)", r.band.label(), r.score, r.low, r.high)
+            } else {
+                format!("Not measured yet · answer {} more in its core topics to see your level", r.answers_to_settle)
+            };
+            Some(view! { <p class="track-readiness"><strong>{format!("{} readiness: ", track.title)}</strong>{words}</p> })
+        });
         view! {
             <h2 class="section-title">{heading}</h2>
+            {track_line}
             <ul class="topic-list" inner_html=move || Html::from_markup(topic_cards(&main)).into_inner()></ul>
             {others}
         }

@@ -154,6 +154,7 @@ test("the first run asks three skippable things, then starts five easy questions
     // Home now speaks of the track and offers no first run.
     await app.open("/");
     await app.heading(/Topics for AI engineer/).waitFor();
+    await page.getByText(/AI engineer \(LLM applications\) readiness:/).waitFor();
     assert.equal(await page.getByRole("link", { name: "Get started" }).count(), 0);
     assert.ok(await page.getByText(/Your first questions/).isVisible(), "the first sitting can be continued");
     assert.deepEqual(page.problems, []);

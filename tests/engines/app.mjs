@@ -35,7 +35,17 @@ export const UI = {
     "/settings": { role: "heading", level: 1, name: "Settings" },
     "/search": { role: "heading", level: 1, name: "Search" },
     "/review": { role: "heading", level: 1, name: "Review" },
+    "/bookmarks": { role: "heading", level: 1, name: "Bookmarks" },
+    "/welcome": { role: "heading", level: 1, name: "What role are you preparing for?" },
   },
+  /** The first run: home's way in, its three steps, and the button that ends it. */
+  getStarted: { role: "link", name: "Get started" },
+  roleStep: { role: "heading", level: 1, name: "What role are you preparing for?" },
+  firstRole: { css: 'input[name="track"]', index: 0 },
+  dateStep: { role: "heading", level: 1, name: "When is your interview?" },
+  justPractising: { role: "button", name: "Just practising" },
+  goalStep: { role: "heading", level: 1, name: "How much a day?" },
+  startFirst: { role: "button", name: "Start your first 5 questions" },
   /** A topic whose test the journeys take. */
   topicTest: "/test/python-fundamentals",
 };

@@ -73,6 +73,21 @@ export function journeys(engine) {
     await browser.screenshot("home-360");
   });
 
+  // On the fresh profile, before any other journey answers: home offers the first run.
+  journey("the first run: role, date, goal, then five easy questions", async () => {
+    await open(browser, `${site.baseUrl}/`);
+    await browser.click(UI.getStarted);
+    await browser.waitFor(UI.roleStep);
+    await browser.click(UI.firstRole); // a tap on a role answers the step
+    await browser.waitFor(UI.dateStep);
+    await browser.click(UI.justPractising);
+    await browser.waitFor(UI.goalStep);
+    await browser.click(UI.startFirst);
+    await browser.waitFor(UI.counter);
+    assert.deepEqual(await currentQuestion(browser), { n: 1, total: 5 });
+    assert.equal(await browser.evaluate(() => location.pathname), "/start");
+  });
+
   journey("a topic test runs through its 5 questions to the results", async () => {
     await open(browser, site.baseUrl + UI.topicTest, UI.counter);
     assert.deepEqual(await currentQuestion(browser), { n: 1, total: 5 });

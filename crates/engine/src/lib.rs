@@ -130,7 +130,8 @@ pub use model::{
     DIFFICULTY_STEP_LOGITS, LABEL_DIFFICULTY_SD,
 };
 pub use plan::{
-    Focus, Forecast, Plan, DAILY_GOAL_RANGE, DEFAULT_DAILY_GOAL, INTERVIEW_READY_SCORE,
+    Focus, Forecast, Plan, TrackReadiness, DAILY_GOAL_RANGE, DEFAULT_DAILY_GOAL,
+    INTERVIEW_READY_SCORE,
 };
 pub use readiness::{
     per_answer_information, Band, Readiness, MAX_ANSWERS_ESTIMATE, SETTLED_RANGE_POINTS,

@@ -154,3 +154,62 @@ impl Engine {
         }
     }
 }
+
+/// Readiness over a role track: the topics' readiness averaged by weight.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TrackReadiness {
+    /// `Σ wₜ scoreₜ / Σ wₜ` over the track's topics.
+    pub score: u8,
+    /// The same weighted mean of each topic's 95 % bounds: wider than the interval of the
+    /// weighted mean itself (which would shrink with independent topics), so it never claims
+    /// more certainty than the topics have.
+    pub low: u8,
+    pub high: u8,
+    pub band: crate::readiness::Band,
+    /// Whether every topic the track weighs 2 or 3 (asked often or core) is settled
+    /// ([`Readiness::is_settled`]): before that the figure is mostly the prior.
+    pub settled: bool,
+    /// Answers until it is: the sum of those topics' [`Readiness::answers_to_settle`].
+    pub answers_to_settle: u32,
+}
+
+impl Engine {
+    /// Readiness over the topics `weights` names (topic, weight 1–3), at `now_ms`; `None` for
+    /// a track with no topic of positive weight in this bank.
+    pub fn track_readiness(
+        &self,
+        progress: &Progress,
+        weights: &[(u16, u8)],
+        now_ms: i64,
+    ) -> Option<TrackReadiness> {
+        let (mut total, mut score, mut low, mut high) = (0u32, 0u32, 0u32, 0u32);
+        let (mut settled, mut answers_to_settle) = (true, 0u32);
+        for &(topic, weight) in weights {
+            if weight == 0 || usize::from(topic) >= self.bank.topics.len() {
+                continue;
+            }
+            let r = self.readiness(progress, topic, now_ms);
+            let w = u32::from(weight);
+            total += w;
+            score += w * u32::from(r.score);
+            low += w * u32::from(r.low);
+            high += w * u32::from(r.high);
+            if weight >= 2 && !r.is_settled() {
+                settled = false;
+                answers_to_settle += r.answers_to_settle();
+            }
+        }
+        if total == 0 {
+            return None;
+        }
+        let mean = |sum: u32| ((sum + total / 2) / total) as u8;
+        Some(TrackReadiness {
+            score: mean(score),
+            low: mean(low),
+            high: mean(high),
+            band: crate::readiness::Band::of_score(mean(score)),
+            settled,
+            answers_to_settle,
+        })
+    }
+}

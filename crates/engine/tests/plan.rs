@@ -222,3 +222,35 @@ fn a_likely_ready_topic_needs_answers_to_confirm_it() {
         MAX_ANSWERS_ESTIMATE
     );
 }
+
+#[test]
+fn track_readiness_is_the_weighted_mean_and_settles_with_its_core_topics() {
+    let engine = Engine::new(small_bank());
+    let mut progress = engine.empty_progress();
+    let weights = [(0u16, 3u8), (1, 1)];
+    let fresh = engine
+        .track_readiness(&progress, &weights, START_MS)
+        .expect("a track with topics");
+    let (t0, t1) = (
+        engine.readiness(&progress, 0, START_MS),
+        engine.readiness(&progress, 1, START_MS),
+    );
+    let mean = |a: u8, b: u8| ((3 * u32::from(a) + u32::from(b) + 2) / 4) as u8;
+    assert_eq!(fresh.score, mean(t0.score, t1.score));
+    assert_eq!(fresh.low, mean(t0.low, t1.low));
+    assert_eq!(fresh.high, mean(t0.high, t1.high));
+    assert!(!fresh.settled, "nothing answered: nothing to show");
+    assert_eq!(
+        fresh.answers_to_settle,
+        t0.answers_to_settle(),
+        "only core topics count"
+    );
+    // Strong answers in the core topic settle the track though topic 1 is untouched.
+    let mut now = START_MS;
+    practise(&engine, &mut progress, 0, 12, |_| true, |_, at| now = at);
+    let later = engine.track_readiness(&progress, &weights, now).unwrap();
+    assert!(later.settled, "{later:?}");
+    assert_eq!(later.answers_to_settle, 0);
+    assert!(later.score > fresh.score);
+    assert_eq!(engine.track_readiness(&progress, &[(0, 0)], now), None);
+}
