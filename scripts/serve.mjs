@@ -22,6 +22,7 @@ const TYPES = {
   ".webmanifest": "application/manifest+json",
   ".svg": "image/svg+xml",
   ".png": "image/png",
+  ".jpg": "image/jpeg",
   ".bin": "application/octet-stream",
   ".txt": "text/plain; charset=utf-8",
 };

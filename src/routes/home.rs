@@ -16,13 +16,13 @@ pub fn Home() -> impl IntoView {
     let state = use_app_state();
     let bank = engine().bank();
 
-    // Unfinished sittings, each named, each opening the sitting it names.
+    // Unfinished sittings with an answer given, each named, each opening the sitting it names.
+    // The daily has its own card, which says how far it is.
     let resume = move || {
-        let date = today();
         state.sittings.with(|all| {
             all.iter()
-                .filter(|s| !s.is_finished() && !matches!(s.kind, SittingKind::Single(_)))
-                .filter(|s| !matches!(s.kind, SittingKind::Daily(d) if d != date))
+                .filter(|s| !s.is_finished() && s.asked.iter().any(|a| a.answer.is_some()))
+                .filter(|s| !matches!(s.kind, SittingKind::Single(_) | SittingKind::Daily(_)))
                 .map(|s| {
                     let (title, href) = (sitting_name(s), s.kind.route().href());
                     let answered = s.asked.iter().filter(|a| a.answer.is_some()).count();
