@@ -21,10 +21,10 @@ const tests = Number(process.argv[3] ?? 4);
 // Runs in the page before the app. `__bench.arm(kind)` waits for the next input event and then
 // for the page to show what `kind` expects.
 function instrument() {
-  const counter = () => document.querySelector(".question .counter")?.textContent ?? "";
+  const counter = () => document.querySelector(".sitting-head .counter")?.textContent ?? "";
   const expect = {
     choose: () => !!document.querySelector("fieldset.choices input:checked"),
-    submit: () => /Correct|Not quite|Here is the answer/.test(document.querySelector(".feedback")?.textContent ?? ""),
+    submit: () => /Correct|Not quite|Here is the answer/.test(document.querySelector(".action-bar .verdict")?.textContent ?? ""),
     next: (before) => counter() !== "" && counter() !== before && !!document.querySelector("#question-prompt")?.textContent,
     results: () => [...document.querySelectorAll("h1, h2")].some((h) => /of \d+ correct/.test(h.textContent)),
     home: () => !!document.querySelector("a[href='/test/mixed']"),
@@ -75,13 +75,13 @@ async function takeTests(page, baseUrl) {
       if (q % 2 === 1) {
         const option = page.locator("fieldset.choices label").first();
         await measured(page, "choose", () => option.click());
-        await measured(page, "submit", () => page.getByRole("button", { name: "Submit" }).click());
+        await measured(page, "submit", () => page.getByRole("button", { name: "Check" }).click());
       } else {
         await measured(page, "submit", () => page.getByRole("button", { name: "I don't know" }).click());
       }
       const last = q === 5;
       await measured(page, last ? "results" : "next", () =>
-        page.getByRole("button", { name: last ? "See results" : "Next question" }).click(),
+        page.getByRole("button", { name: last ? "See results" : "Continue" }).click(),
       );
     }
     await measured(page, "home", () => page.getByRole("link", { name: "Prepwise" }).click());

@@ -22,6 +22,7 @@ const TABS: [(Tab, &str, &str, Route); 5] = [
 #[component]
 pub fn App() -> impl IntoView {
     crate::settings::apply_theme(crate::settings::theme());
+    crate::settings::apply_wrap_code();
     let state = provide_app_state();
     crate::durability::provide_durability(state);
     crate::sw::provide_updates();

@@ -115,6 +115,22 @@ pub fn wrap_code() -> bool {
 
 pub fn set_wrap_code(on: bool) {
     set(WRAP_KEY, Some(if on { "1" } else { "0" }));
+    apply_wrap_code();
+}
+
+/// Marks the root element `data-wrap` when long code lines wrap: the stylesheet then wraps
+/// every code block, the explanations' included.
+pub fn apply_wrap_code() {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = if wrap_code() {
+            root.set_attribute("data-wrap", "")
+        } else {
+            root.remove_attribute("data-wrap")
+        };
+    }
 }
 
 /// The role track chosen at the first run (a slug of `content/tracks.toml`), if any.

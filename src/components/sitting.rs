@@ -119,6 +119,8 @@ pub struct Sitting {
     pub shown: Memo<Shown>,
     /// The current question's feedback, once checked.
     pub answered: Memo<Option<Feedback>>,
+    /// Where the sitting is: question `n` of `of`, and its item.
+    pub position: Memo<Option<(usize, usize, usize)>>,
 }
 
 /// Puts the controller of the sitting of `kind` in context.
@@ -189,9 +191,18 @@ pub fn provide_sitting(kind: SittingKind) -> Sitting {
             })
         })
     });
+    let position = Memo::new(move |_| {
+        kind.with_value(|k| {
+            state.with_sitting(k, |s| {
+                let s = s?;
+                Some((s.asked.len(), s.length(), s.current()?.item))
+            })
+        })
+    });
     let sitting = Sitting {
         state,
         kind,
+        position,
         selected: RwSignal::new(Vec::new()),
         loaded,
         shown,
@@ -387,27 +398,33 @@ pub fn SittingView() -> impl IntoView {
             let session = sitting.session()?;
             Some(view! { <Results session=session /> }.into_any())
         }
-        Shown::Question { n, of, item } => {
+        Shown::Question { item, .. } => {
             let (_, chunk, position) = sitting.question()?;
             let order = sitting.order();
-            let finish = match sitting.kind() {
-                SittingKind::Single(_) => "Done",
-                _ => "See results",
-            };
-            let last = n >= of;
             Some(
-                view! {
-                    <SittingHead n=n of=of item=item />
-                    <QuestionCard chunk=chunk position=position item=item order=order />
-                    <ActionBar last=last finish=finish />
-                }
-                .into_any(),
+                view! { <QuestionCard chunk=chunk position=position item=item order=order /> }
+                    .into_any(),
             )
         }
     };
+    // The head and the action bar stay while the questions change under them (built once per
+    // sitting, not once per question).
+    let in_progress = Memo::new(move |_| {
+        sitting.kind.with_value(|k| {
+            sitting
+                .state
+                .with_sitting(k, |s| s.is_some_and(|s| !s.is_finished()))
+        })
+    });
     view! {
         <div class="session">
+            <Show when=move || in_progress.get()>
+                <SittingHead />
+            </Show>
             {content}
+            <Show when=move || in_progress.get()>
+                <ActionBar />
+            </Show>
             <p class="keys-hint kbd-only" class:hidden=move || sitting.shown.with(|s| *s == Shown::Results)>
                 <button class="link-button" type="button" on:click=move |_| toggle_keys()>
                     "Keyboard shortcuts (?)"
@@ -433,28 +450,39 @@ pub fn SittingView() -> impl IntoView {
 /// The sitting's head: where the learner is ("3 of 5" and a bar), bookmark, and a way out that
 /// keeps the place. It stays in view while the question scrolls.
 #[component]
-fn SittingHead(n: usize, of: usize, item: usize) -> impl IntoView {
+fn SittingHead() -> impl IntoView {
     let sitting = use_sitting();
     let state = sitting.state;
-    let id = engine().bank().items[item].id.clone();
-    let bookmarked = {
-        let id = id.clone();
-        Memo::new(move |_| state.progress.with(|p| p.is_bookmarked(&id)))
+    let at = sitting.position;
+    let id = move || {
+        at.get()
+            .map(|(_, _, item)| engine().bank().items[item].id.clone())
     };
+    let bookmarked =
+        Memo::new(move |_| id().is_some_and(|id| state.progress.with(|p| p.is_bookmarked(&id))));
     view! {
         <div class="sitting-head">
             <a class="icon-button" href="/" aria-label="Leave (your place is kept)">
                 <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M6 6l12 12M18 6L6 18" /></svg>
             </a>
-            <progress class="meter sitting-meter" max=of value=n - 1 aria-hidden="true"></progress>
-            <p class="counter">{format!("Question {n} of {of}")}</p>
+            <progress
+                class="meter sitting-meter"
+                max=move || at.get().map_or(1, |(_, of, _)| of)
+                value=move || at.get().map_or(0, |(n, _, _)| n - 1)
+                aria-hidden="true"
+            ></progress>
+            <p class="counter">{move || at.get().map(|(n, of, _)| format!("Question {n} of {of}"))}</p>
             <button
                 class="icon-button bookmark"
                 type="button"
                 aria-pressed=move || if bookmarked.get() { "true" } else { "false" }
                 aria-label="Bookmark"
                 title="Bookmark (B)"
-                on:click=move |_| state.toggle_bookmark(&id)
+                on:click=move |_| {
+                    if let Some(id) = id() {
+                        state.toggle_bookmark(&id);
+                    }
+                }
             >
                 <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M7 4h10v16l-5-4-5 4z" /></svg>
             </button>
@@ -465,8 +493,13 @@ fn SittingHead(n: usize, of: usize, item: usize) -> impl IntoView {
 /// The bar fixed at the bottom of the screen, in the same place for every question: "I don't
 /// know" and Check before an answer, the verdict and Continue after it.
 #[component]
-fn ActionBar(last: bool, finish: &'static str) -> impl IntoView {
+fn ActionBar() -> impl IntoView {
     let sitting = use_sitting();
+    let finish = match sitting.kind() {
+        SittingKind::Single(_) => "Done",
+        _ => "See results",
+    };
+    let last = move || sitting.position.get().is_some_and(|(n, of, _)| n >= of);
     let continue_button = NodeRef::<html::Button>::new();
     // Once answered, the focus goes to Continue (in the bar, so the page does not move): Enter
     // or Space goes on, and screen readers hear the verdict from the live region.
@@ -523,7 +556,7 @@ fn ActionBar(last: bool, finish: &'static str) -> impl IntoView {
                 >
                     <div class="bar-buttons">
                         <button class="button" type="button" node_ref=continue_button on:click=move |_| sitting.next()>
-                            {if last { finish } else { "Continue" }}
+                            {move || if last() { finish } else { "Continue" }}
                             <span class="kbd-hint" aria-hidden="true">"Enter"</span>
                         </button>
                     </div>

@@ -144,7 +144,7 @@ test("the first run asks three skippable things, then starts five easy questions
     await page.getByRole("link", { name: "Get started" }).click();
     await app.heading("What role are you preparing for?").waitFor();
     // A tap on a role answers the first step.
-    await page.getByRole("radio", { name: /AI engineer/ }).check();
+    await page.getByRole("radio", { name: /AI engineer/ }).click();
     await app.heading("When is your interview?").waitFor();
     await page.getByRole("button", { name: "Just practising" }).click();
     await app.heading("How much a day?").waitFor();
@@ -283,6 +283,32 @@ test("the stored theme is there in the first frame (no flash of the other theme)
     await page.reload();
     await page.waitForFunction(() => window.firstFrameBackground !== undefined);
     assert.equal(await page.evaluate(() => window.firstFrameBackground), "rgb(20, 22, 26)");
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await own.close();
+  }
+});
+
+test("long code lines scroll behind a hint, or wrap at the learner's choice (remembered)", async () => {
+  const question = corpus.find((q) => q.code && q.code.text.split("\n").some((line) => line.length > 50));
+  assert.ok(question, "the corpus has a code line wider than a phone");
+  const own = await start();
+  try {
+    const page = await openPage(own.context);
+    const app = new App(page, own.baseUrl);
+    await app.open(`/question/${question.id}`);
+    const pre = page.locator(".question .code-block pre.code");
+    await pre.waitFor();
+    const overflow = () => pre.evaluate((el) => el.scrollWidth - el.clientWidth);
+    assert.ok((await overflow()) > 0, "the line is wider than the box");
+    await page.getByText("Scroll sideways for more →").waitFor();
+    await page.getByRole("button", { name: "Wrap lines" }).click();
+    await page.getByRole("button", { name: "Wrap lines", pressed: true }).waitFor();
+    assert.ok((await overflow()) <= 1, "wrapped, nothing is cut off");
+    // Remembered on this device: the next code block wraps at once.
+    await page.reload();
+    await pre.waitFor();
+    assert.ok((await overflow()) <= 1, "still wrapped after a reload");
     assert.deepEqual(page.problems, []);
   } finally {
     await own.close();
