@@ -394,16 +394,19 @@ class WebKitDriver extends Driver {
     await element.click();
   }
 
-  // WebDriver sets the window's outer size; MiniBrowser's frame takes some of it, so set it once,
-  // measure the difference, and set it again.
+  // WebDriver sets the window's outer size; MiniBrowser's header bar takes some of its height.
+  // So: set it, wait until the window has that size (X resizes it a moment later, and the page
+  // reads the old size until then), measure what the page got, and set it again by the difference.
   async resize(width, height) {
-    const rect = this.session.manage().window();
-    await rect.setRect({ width, height });
+    const win = this.session.manage().window();
+    const outerIs = (w, h) => window.outerWidth === w && window.outerHeight === h; // runs in the page
+    await win.setRect({ width, height });
+    await this.waitUntil(`the window to be ${width}×${height}`, outerIs, width, height);
     const [innerW, innerH] = await this.evaluate(() => [window.innerWidth, window.innerHeight]);
-    if (innerW !== width || innerH !== height) {
-      const outer = await rect.getRect();
-      await rect.setRect({ width: outer.width + (width - innerW), height: outer.height + (height - innerH) });
-    }
+    if (innerW === width && innerH === height) return;
+    const outer = { width: width + (width - innerW), height: height + (height - innerH) };
+    await win.setRect(outer);
+    await this.waitUntil(`a ${width}×${height} viewport in a ${outer.width}×${outer.height} window`, (w, h) => window.innerWidth === w && window.innerHeight === h, width, height);
   }
 
   async screenshot(name) {
