@@ -137,6 +137,8 @@ mod tests {
                     title: String::new(),
                     description: String::new(),
                     free: true,
+                    icon: String::new(),
+                    tone: String::new(),
                 })
                 .collect(),
             subtopics: Vec::new(),
