@@ -11,7 +11,7 @@ use leptos::task::spawn_local;
 
 use crate::corpus::index;
 use crate::platform::{now_ms, random_u64, today, utc_offset_minutes};
-use crate::session::{Session, SittingKind};
+use crate::session::{Session, SittingKind, StartError};
 use crate::storage::{journal, Store, StoreError};
 
 /// What a full disk means for the learner (answers are still kept: see `storage::journal`).
@@ -298,9 +298,13 @@ impl AppState {
             .with(|all| f(all.iter().find(|s| s.kind == *kind)))
     }
 
-    /// Starts `session`, replacing only a sitting of the same kind (a daily replaces any daily:
-    /// an older date's cannot be finished any more), and saves.
-    pub fn start_sitting(&self, session: Session) {
+    /// Starts the sitting just built, replacing only a sitting of the same kind (a daily
+    /// replaces any daily: an older date's cannot be finished any more), and saves. False when
+    /// it could not be built (nothing to ask).
+    pub fn start_sitting(&self, started: Result<Session, StartError>) -> bool {
+        let Ok(session) = started else {
+            return false;
+        };
         self.sittings.update(|all| {
             all.retain(|s| {
                 !(s.kind == session.kind
@@ -312,6 +316,7 @@ impl AppState {
             all.push(session);
         });
         self.save_sittings();
+        true
     }
 
     /// Changes the sitting of `kind` in place and saves; returns what `f` returned.

@@ -109,8 +109,7 @@ pub fn Results(session: Session) -> impl IntoView {
                     random_u64(),
                 )
             });
-            if let Ok(retry) = started {
-                state.start_sitting(retry);
+            if state.start_sitting(started) {
                 location.navigate(&Route::Retry, History::Push);
             }
         };
@@ -282,13 +281,9 @@ fn score_ring(score: usize, total: usize) -> Html {
 /// One answered question, with its feedback folded away.
 #[component]
 fn ResultItem(asked: Asked) -> impl IntoView {
-    let text = RwSignal::new_local(None);
     let item = asked.item;
-    spawn_local(async move {
-        if let Ok(found) = load_question(item).await {
-            text.set(Some(found));
-        }
-    });
+    let loaded = LocalResource::new(move || load_question(item));
+    let text = move || loaded.get().and_then(Result::ok);
     let (verdict, class) = match &asked.answer {
         Some((_, true)) => ("Correct", "good"),
         Some((Response::DontKnow, _)) => ("Didn't know", "bad"),
@@ -299,13 +294,13 @@ fn ResultItem(asked: Asked) -> impl IntoView {
             <details>
                 <summary>
                     <span class=format!("verdict {class}")>{verdict}</span>
-                    {move || text.get().map(|(chunk, position)| {
+                    {move || text().map(|(chunk, position)| {
                         let q = &chunk.questions[position];
                         view! { <span class="summary-prompt" inner_html=Html::from_corpus(q.prompt_html.clone()).into_inner()></span> }
                     })}
                     <svg class="chevron" viewBox="0 0 24 24" aria-hidden="true"><path d="M9 6l6 6-6 6" /></svg>
                 </summary>
-                {move || text.get().map(|(chunk, position)| {
+                {move || text().map(|(chunk, position)| {
                     let q = &chunk.questions[position];
                     let right: Vec<String> = q.choices.iter().filter(|c| c.correct).map(|c| c.html.clone()).collect();
                     let code = q.code_html.clone().unwrap_or_default();

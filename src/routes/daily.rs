@@ -61,9 +61,7 @@ pub fn DailyPage() -> impl IntoView {
                 seed,
             )
         });
-        if let Ok(session) = started {
-            state.start_sitting(session);
-        }
+        state.start_sitting(started);
     });
     view! {
         <main class="page sitting-page">

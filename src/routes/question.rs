@@ -33,9 +33,7 @@ pub fn QuestionPage(id: String) -> impl IntoView {
                 random_u64(),
             )
         });
-        if let Ok(session) = started {
-            state.start_sitting(session);
-        }
+        state.start_sitting(started);
     });
     view! {
         <main class="page sitting-page">

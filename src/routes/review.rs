@@ -24,9 +24,7 @@ pub fn start_review(state: AppState, items: Vec<usize>) {
             random_u64(),
         )
     });
-    if let Ok(session) = started {
-        state.start_sitting(session);
-    }
+    state.start_sitting(started);
 }
 
 /// Review: questions due by spaced repetition, and recent mistakes to practise again.

@@ -21,13 +21,7 @@ pub fn start_starter(state: AppState) -> bool {
             seed,
         )
     });
-    match started {
-        Ok(session) => {
-            state.start_sitting(session);
-            true
-        }
-        Err(_) => false,
-    }
+    state.start_sitting(started)
 }
 
 /// The first five questions: easy ones across the topics that matter for the learner's role.

@@ -36,13 +36,7 @@ pub fn start_test(state: AppState, slug: &str) -> bool {
             random_u64(),
         )
     });
-    match started {
-        Ok(session) => {
-            state.start_sitting(session);
-            true
-        }
-        Err(_) => false,
-    }
+    state.start_sitting(started)
 }
 
 /// A 5-question adaptive test: `/test/<topic>` or `/test/mixed` (every topic).
