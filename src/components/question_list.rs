@@ -2,6 +2,7 @@
 //! and level, the whole row a link to the question.
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::chunks::load_chunk;
 use crate::router::Route;
@@ -11,34 +12,30 @@ use crate::text::plain;
 #[component]
 pub fn QuestionList(items: Vec<usize>) -> impl IntoView {
     let bank = engine().bank();
-    // The prompts by item, from every topic involved (their texts fetched at once).
-    let wanted = items.clone();
-    let prompts = LocalResource::new(move || {
-        let wanted = wanted.clone();
-        async move {
-            let mut topics: Vec<u16> = Vec::new();
-            for &item in &wanted {
-                engine::order::insert_unique(&mut topics, engine().bank().items[item].topic);
+    // Prompts by item, filled in as each topic's text arrives (all topics at once).
+    let prompts = RwSignal::new(Vec::<(usize, String)>::new());
+    let mut topics: Vec<u16> = Vec::new();
+    for &item in &items {
+        engine::order::insert_unique(&mut topics, bank.items[item].topic);
+    }
+    for topic in topics {
+        let wanted = items.clone();
+        spawn_local(async move {
+            if let Ok(chunk) = load_chunk(topic).await {
+                let found: Vec<(usize, String)> = chunk
+                    .questions
+                    .iter()
+                    .filter_map(|q| {
+                        let item = engine().find(&q.id)?;
+                        wanted
+                            .contains(&item)
+                            .then(|| (item, first_line(&plain(&q.prompt_html))))
+                    })
+                    .collect();
+                prompts.update(|p| p.extend(found));
             }
-            let chunks = futures_util::future::join_all(topics.into_iter().map(load_chunk)).await;
-            chunks
-                .into_iter()
-                .flatten()
-                .flat_map(|chunk| {
-                    chunk
-                        .questions
-                        .iter()
-                        .filter_map(|q| {
-                            let item = engine().find(&q.id)?;
-                            wanted
-                                .contains(&item)
-                                .then(|| (item, first_line(&plain(&q.prompt_html))))
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .collect::<Vec<(usize, String)>>()
-        }
-    });
+        });
+    }
     let rows = items
         .into_iter()
         .map(|item| {
@@ -48,8 +45,7 @@ pub fn QuestionList(items: Vec<usize>) -> impl IntoView {
             let level = meta.difficulty;
             let prompt = move || {
                 prompts
-                    .get()
-                    .and_then(|p| p.into_iter().find(|(i, _)| *i == item).map(|(_, t)| t))
+                    .with(|p| p.iter().find(|(i, _)| *i == item).map(|(_, t)| t.clone()))
                     .unwrap_or_else(|| "Loading…".into())
             };
             view! {

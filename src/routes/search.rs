@@ -3,6 +3,7 @@ use std::rc::Rc;
 
 use engine::{SearchDoc, SearchIndex};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::chunks::load_chunk;
 use crate::html::Html;
@@ -80,17 +81,21 @@ pub fn SearchPage() -> impl IntoView {
         Route::Search(q) => q,
         _ => String::new(),
     });
-    // The index, built once per run of the app (see `build`).
-    let index = LocalResource::new(build);
-    let searchable = move || index.get().and_then(Result::ok);
-    let failed = move || index.get().and_then(Result::err);
+    let searchable: RwSignal<Option<Rc<Searchable>>, LocalStorage> = RwSignal::new_local(None);
+    let failed = RwSignal::new(None::<String>);
+    spawn_local(async move {
+        match build().await {
+            Ok(built) => searchable.set(Some(built)),
+            Err(err) => failed.set(Some(err)),
+        }
+    });
 
     let results = move || {
         let q = query.get();
         if q.trim().is_empty() {
             return None;
         }
-        let built = searchable()?;
+        let built = searchable.get()?;
         let hits = built.index.query(&q, usize::MAX);
         let count = hits.len();
         let bank = engine().bank();
@@ -138,8 +143,8 @@ pub fn SearchPage() -> impl IntoView {
                 prop:value=move || query.get()
                 on:input=move |ev| location.navigate(&Route::Search(event_target_value(&ev)), History::Replace)
             />
-            {move || index.get().is_none().then(|| view! { <p class="shell-status">"Loading the questions…"</p> })}
-            {move || failed().map(|err| view! { <p class="error" role="alert">{err}</p> })}
+            {move || (searchable.with(Option::is_none) && failed.with(Option::is_none)).then(|| view! { <p class="shell-status">"Loading the questions…"</p> })}
+            {move || failed.get().map(|err| view! { <p class="error" role="alert">{err}</p> })}
             {results}
         </main>
     }

@@ -69,9 +69,11 @@ pub fn Topic(slug: String) -> impl IntoView {
 /// Every question of a topic, by subtopic, as links to practise it on its own.
 #[component]
 fn QuestionList(topic: u16) -> impl IntoView {
-    let html = LocalResource::new(move || async move {
+    let html = RwSignal::new(None::<Html>);
+    leptos::task::spawn_local(async move {
         let Ok(chunk) = crate::chunks::load_chunk(topic).await else {
-            return Html::text("The questions could not be loaded.");
+            html.set(Some(Html::text("The questions could not be loaded.")));
+            return;
         };
         let bank = engine().bank();
         let mut out = String::new();
@@ -103,7 +105,7 @@ fn QuestionList(topic: u16) -> impl IntoView {
             out.push_str("</ol>");
         }
         // Prompts are corpus HTML; titles escaped; the rest literals and numbers.
-        Html::from_markup(out)
+        html.set(Some(Html::from_markup(out)));
     });
     view! {
         <div class="card question-browser" inner_html=move || html.get().unwrap_or_else(|| Html::text("Loading…")).into_inner()></div>
