@@ -4,6 +4,15 @@
 /// The text content of an HTML fragment, entities decoded; a closing paragraph or line break
 /// becomes a newline, any other tag a space.
 pub fn plain(html: &str) -> String {
+    text_of(html, " ")
+}
+
+/// The text of highlighted code: tags dropped without a space (a token is a span of its own).
+pub fn code_text(html: &str) -> String {
+    text_of(html, "")
+}
+
+fn text_of(html: &str, tag_gap: &str) -> String {
     let mut out = String::with_capacity(html.len());
     let mut in_tag = false;
     let mut rest = html;
@@ -11,7 +20,7 @@ pub fn plain(html: &str) -> String {
         if in_tag {
             if c == '>' {
                 in_tag = false;
-                out.push(' ');
+                out.push_str(tag_gap);
             }
             if c == '/' && (rest.starts_with("/p>") || rest.starts_with("/pre>")) {
                 out.push('\n');
@@ -47,7 +56,15 @@ pub fn plain(html: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::plain;
+    use super::{code_text, plain};
+
+    #[test]
+    fn code_keeps_its_spacing() {
+        assert_eq!(
+            code_text(r#"<pre class="code"><span class="hl-keyword">def</span> f(x):</pre>"#),
+            "def f(x):\n"
+        );
+    }
 
     #[test]
     fn tags_become_spaces_paragraphs_lines_and_entities_decode() {

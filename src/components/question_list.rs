@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 use crate::chunks::load_chunk;
 use crate::router::Route;
 use crate::state::engine;
-use crate::text::plain;
+use crate::text::{code_text, plain};
 
 #[component]
 pub fn QuestionList(items: Vec<usize>) -> impl IntoView {
@@ -29,7 +29,7 @@ pub fn QuestionList(items: Vec<usize>) -> impl IntoView {
                         let item = engine().find(&q.id)?;
                         wanted
                             .contains(&item)
-                            .then(|| (item, first_line(&plain(&q.prompt_html))))
+                            .then(|| (item, label(q)))
                     })
                     .collect();
                 prompts.update(|p| p.extend(found));
@@ -59,6 +59,23 @@ pub fn QuestionList(items: Vec<usize>) -> impl IntoView {
         })
         .collect_view();
     view! { <ul class="plain-list question-rows">{rows}</ul> }
+}
+
+/// How a question is recognised in a list: its prompt's first line, and for a prompt that says
+/// little on its own ("What does this program print?") the first line of its code too.
+fn label(q: &engine::QuestionBody) -> String {
+    let prompt = first_line(&plain(&q.prompt_html));
+    match q.code_html.as_deref() {
+        Some(code) if prompt.chars().count() < 60 => {
+            let code = first_line(&code_text(code));
+            if code.is_empty() {
+                prompt
+            } else {
+                format!("{prompt} {code}")
+            }
+        }
+        _ => prompt,
+    }
 }
 
 /// The first line of a prompt, at most about 120 characters (cut at a word).
