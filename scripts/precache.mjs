@@ -5,20 +5,24 @@
 //     Content-Security-Policy (the placeholder 'sha256-__TRUNK_BOOTSTRAP__'), and refuses any
 //     other inline code or style in index.html;
 //  3. lists every file of the build with its SHA-256 (the precache manifest), derives the build
-//     version from that list, and writes both into sw.js (service worker: assets/sw.js).
+//     version from that list, and writes both into sw.js (service worker: assets/sw.js);
+//  4. writes _headers (the reference server's headers for every file, scripts/headers.mjs) and a
+//     precompressed .br and .gz beside every compressible file, for hosts that serve them.
 // Works on TRUNK_STAGING_DIR (Trunk moves it to dist/ afterwards), or on a directory given as the
 // first argument. Usage: node scripts/precache.mjs [DIR]
 import { createHash } from "node:crypto";
 import { readdir, readFile, writeFile } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
+import { extname, join, relative, sep } from "node:path";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { COMPRESSIBLE, HASHED, headersFile, policyOf } from "./headers.mjs";
 import { writeIcons } from "./icons.mjs";
 import { shortenImports } from "./short-imports.mjs";
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? "dist";
 const publicUrl = process.env.TRUNK_PUBLIC_URL ?? "/";
 const CSP_PLACEHOLDER = "'sha256-__TRUNK_BOOTSTRAP__'";
-// Names with a content hash, as Trunk and the corpus compiler write them: cached forever.
-export const HASHED = /[.-][0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
+// Names with a content hash are cached forever (the rule lives with the other headers).
+export { HASHED };
 
 function fail(message) {
   console.error(`precache: ${message}`);
@@ -78,5 +82,18 @@ sw = sw
   .replace("/*__PREPWISE_PRECACHE__*/ []", `[\n  ${entries.map((e) => JSON.stringify(e)).join(",\n  ")},\n]`);
 await writeFile(swPath, sw);
 
+// 4. Host rules and precompressed copies: after sw.js is final, and outside the precache (the
+// browser undoes the encoding, so the worker checks the same bytes).
+const urls = entries.map((e) => e.url).concat("/sw.js", "/index.html");
+await writeFile(join(dir, "_headers"), headersFile(urls, policyOf(html)));
+let compressed = 0;
+for await (const path of walk(dir)) {
+  if (!COMPRESSIBLE.has(extname(path))) continue;
+  const body = await readFile(path);
+  await writeFile(`${path}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+  await writeFile(`${path}.gz`, gzipSync(body, { level: 9 }));
+  compressed++;
+}
+
 const chunks = entries.filter((e) => e.url.startsWith("/corpus/")).length;
-console.log(`precache: ${imports} imports renamed; build ${build}: ${entries.length} files (${chunks} corpus chunks) in sw.js; CSP script hash ${hashes.join(" ")}`);
+console.log(`precache: ${imports} imports renamed; build ${build}: ${entries.length} files (${chunks} corpus chunks) in sw.js; CSP script hash ${hashes.join(" ")}; _headers and ${compressed} files precompressed (.br, .gz)`);

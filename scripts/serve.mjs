@@ -1,4 +1,6 @@
-// A static server for dist/: what a production static host should do.
+// A static server for dist/: what a production static host should do (the headers themselves are
+// in scripts/headers.mjs, which the build also writes out as dist/_headers).
+// - the build's precompressed .br or .gz copy when the browser accepts it (Vary: Accept-Encoding);
 // - wasm served as application/wasm (streaming compilation needs it);
 // - content-hashed files cached forever, index.html and the service worker never;
 // - any unknown path without a file extension falls back to index.html (the app routes it);
@@ -11,22 +13,7 @@
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
-
-const TYPES = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".json": "application/json",
-  ".webmanifest": "application/manifest+json",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".bin": "application/octet-stream",
-  ".txt": "text/plain; charset=utf-8",
-};
-const HASHED = /[.-][0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
+import { COMPRESSIBLE, ENCODINGS, headersFor, policyOf } from "./headers.mjs";
 
 export function serve(dir, port, host = "127.0.0.1") {
   let root = resolve(dir);
@@ -34,10 +21,9 @@ export function serve(dir, port, host = "127.0.0.1") {
   const server = createServer(async (req, res) => {
     try {
       csp ??= await policy(root);
-      res.setHeader("content-security-policy", csp);
       const url = new URL(req.url, "http://localhost");
       let path = normalize(join(root, decodeURIComponent(url.pathname)));
-      if (!path.startsWith(root)) return send(res, 403, "text/plain", "forbidden");
+      if (!path.startsWith(root)) return send(res, 403, { "content-type": "text/plain", "content-security-policy": csp }, "forbidden");
       let info = await stat(path).catch(() => null);
       if (info?.isDirectory()) {
         path = join(path, "index.html");
@@ -47,12 +33,24 @@ export function serve(dir, port, host = "127.0.0.1") {
         path = join(root, "index.html"); // SPA fallback: the app shows its own not-found page
         info = await stat(path).catch(() => null);
       }
-      if (!info) return send(res, 404, "text/plain", "not found");
-      const body = await readFile(path);
-      const cache = HASHED.test(path) ? "public, max-age=31536000, immutable" : "no-cache";
-      send(res, 200, TYPES[extname(path)] ?? "application/octet-stream", body, cache);
+      if (!info) return send(res, 404, { "content-type": "text/plain", "content-security-policy": csp }, "not found");
+      const headers = headersFor(path.slice(root.length), csp);
+      // The build's precompressed copy, in the best encoding the browser accepts.
+      const accepted = (req.headers["accept-encoding"] ?? "").split(",").map((e) => e.trim().split(";")[0]);
+      let body = null;
+      if (COMPRESSIBLE.has(extname(path))) {
+        for (const { encoding, suffix } of ENCODINGS) {
+          if (!accepted.includes(encoding)) continue;
+          body = await readFile(path + suffix).catch(() => null);
+          if (body) {
+            headers["content-encoding"] = encoding;
+            break;
+          }
+        }
+      }
+      send(res, 200, headers, body ?? (await readFile(path)));
     } catch (err) {
-      send(res, 500, "text/plain", String(err));
+      send(res, 500, { "content-type": "text/plain" }, String(err));
     }
   });
   server.setRoot = (next) => {
@@ -67,17 +65,13 @@ export function serve(dir, port, host = "127.0.0.1") {
   return new Promise((ok) => server.listen(port, host, () => ok(server)));
 }
 
-// The policy in index.html's <meta http-equiv="Content-Security-Policy">, for the header.
+// The policy of the build being served, for the header.
 async function policy(root) {
-  const html = await readFile(join(root, "index.html"), "utf8").catch(() => "");
-  const meta = html.match(/<meta\s[^>]*http-equiv=["']?content-security-policy["']?[^>]*>/i)?.[0];
-  const content = meta?.match(/\scontent=(?:"([^"]*)"|'([^']*)')/i);
-  const value = content ? (content[1] ?? content[2]) : "default-src 'self'";
-  return `${value}; frame-ancestors 'none'`;
+  return policyOf(await readFile(join(root, "index.html"), "utf8").catch(() => ""));
 }
 
-function send(res, status, type, body, cache = "no-cache") {
-  res.writeHead(status, { "content-type": type, "cache-control": cache });
+function send(res, status, headers, body) {
+  res.writeHead(status, { "cache-control": "no-cache", ...headers });
   res.end(body);
 }
 

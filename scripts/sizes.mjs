@@ -19,6 +19,8 @@ async function* walk(path) {
 
 const files = {};
 for await (const path of walk(dir)) {
+  // The build's precompressed copies and host rules are not files the app loads.
+  if (/\.(br|gz)$/.test(path) || path.endsWith("_headers")) continue;
   const body = await readFile(path);
   files[relative(dir, path)] = {
     raw: body.length,

@@ -25,6 +25,10 @@ async function deployableCopy() {
   const sw = await readFile(join(dir, "sw.js"), "utf8");
   const [, version] = sw.match(/const BUILD = "([^"]+)";/);
   await writeFile(join(dir, "sw.js"), sw.replace(`const BUILD = "${version}";`, `const BUILD = "${version}b";`));
+  // The build's precompressed copies are of the old sw.js: a deploy that edits a file must drop
+  // (or remake) them, or the server keeps sending the old worker.
+  await rm(join(dir, "sw.js.br"));
+  await rm(join(dir, "sw.js.gz"));
   return { dir, oldCache: `prepwise-${version}`, newCache: `prepwise-${version}b` };
 }
 
