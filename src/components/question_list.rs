@@ -27,9 +27,7 @@ pub fn QuestionList(items: Vec<usize>) -> impl IntoView {
                     .iter()
                     .filter_map(|q| {
                         let item = engine().find(&q.id)?;
-                        wanted
-                            .contains(&item)
-                            .then(|| (item, label(q)))
+                        wanted.contains(&item).then(|| (item, label(q)))
                     })
                     .collect();
                 prompts.update(|p| p.extend(found));
