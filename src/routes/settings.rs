@@ -92,7 +92,7 @@ pub fn SettingsPage() -> impl IntoView {
                     crate::settings::set_track((!slug.is_empty()).then_some(slug.as_str()));
                     track_value.set(slug);
                 }>
-                    <option value="">"Not chosen: every topic equally"</option>
+                    <option value="">"Not chosen (all topics)"</option>
                     {tracks}
                 </select>
                 <label class="search-label" for="date-input">"Interview date"</label>
