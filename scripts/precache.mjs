@@ -55,6 +55,14 @@ const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)].fil
 if (inline.length === 0) fail("index.html has no inline bootstrap script (did Trunk change its loader?)");
 if (!html.includes(CSP_PLACEHOLDER)) fail(`index.html's Content-Security-Policy lacks the placeholder ${CSP_PLACEHOLDER}`);
 if (/<style\b|\sstyle\s*=|\son[a-z]+\s*=/i.test(html)) fail("index.html has an inline style or event handler; the CSP forbids them");
+// Home's heading and lede in the shell, from the constants the app shows (src/copy.rs).
+const copy = await readFile(new URL("../src/copy.rs", import.meta.url), "utf8");
+for (const name of ["HOME_HEADING", "HOME_LEDE"]) {
+  const value = copy.match(new RegExp(`^pub const ${name}: &str =\\s*"([^"\\\\]*)";$`, "m"))?.[1];
+  if (value === undefined) fail(`src/copy.rs has no \`pub const ${name}: &str = "…";\` (a plain string, no escapes)`);
+  if (!html.includes(`__${name}__`)) fail(`index.html lacks the placeholder __${name}__`);
+  html = html.replaceAll(`__${name}__`, value.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"));
+}
 const hashes = inline.map(([, , body]) => `'sha256-${sha256(body, "base64")}'`);
 html = html.replace(CSP_PLACEHOLDER, hashes.join(" "));
 await writeFile(indexPath, html);

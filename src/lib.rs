@@ -6,6 +6,7 @@ mod backup;
 mod base64;
 mod chunks;
 mod components;
+mod copy;
 mod corpus;
 mod durability;
 mod html;

@@ -43,7 +43,7 @@ pub fn Home() -> impl IntoView {
             view! {
                 <section class="card hero" aria-labelledby="hero-title">
                     <h2 id="hero-title" class="card-title">"Start here"</h2>
-                    <p>"Tell Prepwise your role and interview date (three quick steps, each skippable), then answer five easy questions."</p>
+                    <p>"Three quick questions, then five easy ones."</p>
                     <div class="actions">
                         <a class="button" href=Route::Welcome.href()>"Get started"</a>
                         <a class="button secondary" href=Route::Start.href()>"Just start: 5 easy questions"</a>
@@ -205,10 +205,8 @@ pub fn Home() -> impl IntoView {
 
     view! {
         <main class="page home">
-            <h1>"Practise for your next AI, ML or Python interview"</h1>
-            <p class="lede">
-                "Short adaptive tests, a daily challenge and spaced review of your mistakes. Works offline."
-            </p>
+            <h1>{crate::copy::HOME_HEADING}</h1>
+            <p class="lede">{crate::copy::HOME_LEDE}</p>
             // Nothing below the heading until the saved progress is read: no "0 of 5 answers"
             // swapped for the real figures a moment later.
             <Show when=move || state.is_loaded()>

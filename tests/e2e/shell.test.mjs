@@ -40,7 +40,30 @@ test("the static shell paints before the wasm runs", async () => {
   await page.getByRole("status").filter({ hasText: "Loading" }).waitFor();
   const background = await page.evaluate(() => getComputedStyle(document.querySelector(".topbar")).borderBottomStyle);
   assert.equal(background, "solid", "the shell is styled before the app arrives");
+  // Home's real heading and lede are in the shell: the largest paint happens at the first.
+  const shell = {
+    heading: await page.locator("#shell-heading").textContent(),
+    lede: await page.locator("#shell-lede").textContent(),
+  };
+  // Another route's shell shows no home heading (dropped before the first paint).
+  await page.goto(own.baseUrl + "/stats", { waitUntil: "domcontentloaded" });
+  await page.getByRole("status").filter({ hasText: "Loading" }).waitFor();
+  assert.equal(await page.getByRole("heading").count(), 0, "no heading of another page in the /stats shell");
   await own.close();
+
+  // The app, once it runs, shows the very same words in the same place (src/copy.rs feeds both).
+  const app = await start();
+  try {
+    const live = await openPage(app.context);
+    await live.goto(app.baseUrl + "/");
+    await live.locator("#app:not([aria-busy])").waitFor({ state: "attached" });
+    assert.equal(await live.getByRole("heading", { level: 1 }).textContent(), shell.heading);
+    assert.equal(await live.locator("main .lede").first().textContent(), shell.lede);
+    assert.equal(await live.locator("#shell-heading").count(), 0, "the shell was replaced");
+    assert.deepEqual(live.problems, []);
+  } finally {
+    await app.close();
+  }
 });
 
 // The static shell in index.html uses the app's own header and layout so that the app replacing
