@@ -32,11 +32,11 @@ impl Html {
         let mut out = String::with_capacity(text.len() + spans.len() * 13);
         let mut at = 0;
         for &(start, end) in spans {
+            // `is_char_boundary` is false past the end, too.
             if start < at
                 || end <= start
                 || !text.is_char_boundary(start)
                 || !text.is_char_boundary(end)
-                || end > text.len()
             {
                 continue;
             }

@@ -190,6 +190,11 @@ impl Session {
         self.asked.last()
     }
 
+    /// How many questions have been answered.
+    pub fn answered(&self) -> usize {
+        self.asked.iter().filter(|a| a.answer.is_some()).count()
+    }
+
     /// Whether the learner has moved on from the last question (results are due).
     pub fn is_finished(&self) -> bool {
         self.closed

@@ -298,6 +298,16 @@ impl AppState {
             .with(|all| f(all.iter().find(|s| s.kind == *kind)))
     }
 
+    /// Reads the sitting of `kind`, if there is one, without tracking (event handlers).
+    pub fn with_sitting_untracked<T>(
+        &self,
+        kind: &SittingKind,
+        f: impl FnOnce(Option<&Session>) -> T,
+    ) -> T {
+        self.sittings
+            .with_untracked(|all| f(all.iter().find(|s| s.kind == *kind)))
+    }
+
     /// Starts the sitting just built, replacing only a sitting of the same kind (a daily
     /// replaces any daily: an older date's cannot be finished any more), and saves. False when
     /// it could not be built (nothing to ask).

@@ -16,9 +16,10 @@ pub fn chosen() -> Option<&'static TrackMeta> {
 /// content's order.
 pub fn weighted_topics() -> Vec<(u16, u8)> {
     let topics = index().bank.topics.len() as u16;
+    let track = chosen();
     let mut weighted: Vec<(u16, u8)> = (0..topics)
         .map(|t| {
-            let weight = match chosen() {
+            let weight = match track {
                 Some(track) => track
                     .topics
                     .iter()

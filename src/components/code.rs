@@ -11,11 +11,11 @@ pub fn CodeBlock(html: Html) -> impl IntoView {
     let block = NodeRef::<html::Div>::new();
     let overflows = RwSignal::new(false);
     let wrapped = RwSignal::new(crate::settings::wrap_code());
-    // Whether any line is wider than the box, measured once it is laid out.
+    // Whether any line is wider than the box, measured once it is laid out unwrapped. (Wrapping
+    // itself is the root's `data-wrap`, which `set_wrap_code` sets for every code block.)
     Effect::new(move |_| {
-        let _ = wrapped.get();
         if let Some(pre) = block.get().and_then(|b| b.first_element_child()) {
-            if !wrapped.get_untracked() {
+            if !wrapped.get() {
                 overflows.set(pre.scroll_width() > pre.client_width() + 1);
             }
         }
@@ -29,7 +29,6 @@ pub fn CodeBlock(html: Html) -> impl IntoView {
         <div class="code-wrap">
             <div
                 class="code-block"
-                class:wrapped=move || wrapped.get()
                 class:overflows=move || overflows.get() && !wrapped.get()
                 node_ref=block
                 inner_html=html.into_inner()

@@ -129,12 +129,18 @@ pub fn provide_sitting(kind: SittingKind) -> Sitting {
     let kind = StoredValue::new(kind);
     let loaded = RwSignal::new_local(None::<Loaded>);
     let load_error = RwSignal::new(None::<String>);
-    let current_item = Memo::new(move |_| {
-        kind.with_value(|k| state.with_sitting(k, |s| s.and_then(|s| s.current()).map(|a| a.item)))
+    // Where the sitting is: question `n` of `of`, and its item.
+    let position = Memo::new(move |_| {
+        kind.with_value(|k| {
+            state.with_sitting(k, |s| {
+                let s = s?;
+                Some((s.asked.len(), s.length(), s.current()?.item))
+            })
+        })
     });
     // The current question's text, fetched when the question changes.
     Effect::new(move |_| {
-        let Some(item) = current_item.get() else {
+        let Some((_, _, item)) = position.get() else {
             return;
         };
         if loaded.with_untracked(|l| l.as_ref().is_some_and(|(at, _, _)| *at == item)) {
@@ -149,30 +155,17 @@ pub fn provide_sitting(kind: SittingKind) -> Sitting {
         });
     });
     let shown = Memo::new(move |_| {
-        let on = kind.with_value(|k| {
-            state.with_sitting(k, |s| {
-                s.map(|s| match s.current() {
-                    _ if s.is_finished() => Shown::Results,
-                    Some(asked) => Shown::Question {
-                        n: s.asked.len(),
-                        of: s.length(),
-                        item: asked.item,
-                    },
-                    None => Shown::Nothing,
-                })
-            })
-        });
-        match (on, load_error.get()) {
-            (None, _) => Shown::Nothing,
-            (Some(Shown::Question { .. }), Some(err)) => Shown::Error(err),
-            (Some(Shown::Question { n, of, item }), None) => {
-                if loaded.with(|l| l.as_ref().is_some_and(|(at, _, _)| *at == item)) {
-                    Shown::Question { n, of, item }
-                } else {
-                    Shown::Nothing
-                }
+        let finished = kind.with_value(|k| state.with_sitting(k, |s| s.map(Session::is_finished)));
+        match (finished, position.get(), load_error.get()) {
+            (None, _, _) => Shown::Nothing,
+            (Some(true), _, _) => Shown::Results,
+            (Some(false), Some(_), Some(err)) => Shown::Error(err),
+            (Some(false), Some((n, of, item)), None)
+                if loaded.with(|l| l.as_ref().is_some_and(|(at, _, _)| *at == item)) =>
+            {
+                Shown::Question { n, of, item }
             }
-            (Some(other), _) => other,
+            _ => Shown::Nothing,
         }
     });
     let answered = Memo::new(move |_| {
@@ -188,14 +181,6 @@ pub fn provide_sitting(kind: SittingKind) -> Sitting {
             (*at == item).then(|| {
                 let kind = engine().bank().items[item].kind;
                 feedback(&chunk.questions[*position], kind, &response)
-            })
-        })
-    });
-    let position = Memo::new(move |_| {
-        kind.with_value(|k| {
-            state.with_sitting(k, |s| {
-                let s = s?;
-                Some((s.asked.len(), s.length(), s.current()?.item))
             })
         })
     });
@@ -229,10 +214,8 @@ impl Sitting {
     /// The display order of the current question's options (untracked).
     fn order(&self) -> Vec<u8> {
         self.kind.with_value(|k| {
-            self.state.sittings.with_untracked(|all| {
-                all.iter()
-                    .find(|s| s.kind == *k)
-                    .and_then(|s| s.current())
+            self.state.with_sitting_untracked(k, |s| {
+                s.and_then(Session::current)
                     .map(|a| a.order.clone())
                     .unwrap_or_default()
             })
@@ -325,11 +308,8 @@ impl Sitting {
 
     /// The sitting itself (untracked), e.g. for its results.
     pub fn session(&self) -> Option<Session> {
-        self.kind.with_value(|k| {
-            self.state
-                .sittings
-                .with_untracked(|all| all.iter().find(|s| s.kind == *k).cloned())
-        })
+        self.kind
+            .with_value(|k| self.state.with_sitting_untracked(k, |s| s.cloned()))
     }
 }
 

@@ -26,25 +26,11 @@ pub fn DailyPage() -> impl IntoView {
             Some(true) => state.end_sitting(&kind), // its results were shown
             None => {}
         }
-        // Questions of today's challenge not answered yet today (all five, unless an earlier
-        // sitting of today was lost).
-        let done: Vec<String> = state.events.with_untracked(|events| {
-            events
-                .iter()
-                .filter(|e| e.local_date == date)
-                .filter_map(|e| match &e.body {
-                    engine::EventBody::Answered(a) if a.mode == Mode::Daily => {
-                        Some(a.question.clone())
-                    }
-                    _ => None,
-                })
-                .collect()
-        });
-        let remaining: Vec<usize> = engine()
-            .daily_challenge(date)
-            .into_iter()
-            .filter(|&item| !done.contains(&engine().bank().items[item].id))
-            .collect();
+        // Questions of today's challenge not answered yet (all five, unless an earlier sitting
+        // of today was lost).
+        let remaining = state
+            .progress
+            .with_untracked(|progress| engine().daily_remaining(progress, date));
         if remaining.is_empty() {
             return;
         }

@@ -21,12 +21,11 @@ pub fn Home() -> impl IntoView {
     let resume = move || {
         state.sittings.with(|all| {
             all.iter()
-                .filter(|s| !s.is_finished() && s.asked.iter().any(|a| a.answer.is_some()))
+                .filter(|s| !s.is_finished() && s.answered() > 0)
                 .filter(|s| !matches!(s.kind, SittingKind::Single(_) | SittingKind::Daily(_)))
                 .map(|s| {
                     let (title, href) = (sitting_name(s), s.kind.route().href());
-                    let answered = s.asked.iter().filter(|a| a.answer.is_some()).count();
-                    let label = format!("Continue · {answered} of {} answered", s.length());
+                    let label = format!("Continue · {} of {} answered", s.answered(), s.length());
                     view! {
                         <a class="card continue-card" href=href>
                             <span class="topic-title">{title}</span>

@@ -206,3 +206,22 @@ impl Progress {
         })
     }
 }
+
+impl Engine {
+    /// The questions of `date`'s daily challenge not answered yet, in the
+    /// challenge's order (all of them until one is; by the same rule as
+    /// [`Progress::daily_answered`]).
+    pub fn daily_remaining(&self, progress: &Progress, date: LocalDate) -> Vec<usize> {
+        let answered = progress
+            .derived
+            .days
+            .get(&date)
+            .map_or(0, |day| day.daily_answered);
+        self.daily_challenge(date)
+            .into_iter()
+            .enumerate()
+            .filter(|&(k, _)| answered & (1 << k.min(7)) == 0)
+            .map(|(_, item)| item)
+            .collect()
+    }
+}

@@ -155,8 +155,14 @@ fn the_daily_is_done_only_when_all_its_questions_are_answered() {
     assert_eq!(challenge.len(), DAILY_LENGTH);
     let id = |k: usize| engine.bank().items[challenge[k]].id.clone();
     let mut progress = engine.empty_progress();
+    assert_eq!(engine.daily_remaining(&progress, today), challenge);
     engine.apply(&mut progress, &daily_answer(1, START_MS, &id(0), true));
     assert_eq!(progress.daily_answered(today), 1);
+    assert_eq!(
+        engine.daily_remaining(&progress, today),
+        challenge[1..].to_vec(),
+        "the answered question is not asked again"
+    );
     assert!(
         !progress.daily_done(today),
         "one answer is not the whole challenge"
@@ -181,6 +187,7 @@ fn the_daily_is_done_only_when_all_its_questions_are_answered() {
     }
     assert_eq!(progress.daily_answered(today), DAILY_LENGTH as u32);
     assert!(progress.daily_done(today));
+    assert!(engine.daily_remaining(&progress, today).is_empty());
     assert!(!progress.daily_done(today.add_days(1)));
     assert_eq!(progress.answers_on(today), DAILY_LENGTH as u32 + 2);
 }
