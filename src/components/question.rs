@@ -120,6 +120,7 @@ pub fn QuestionCard(
     let explanation = Html::from_corpus(question.explanation_html.clone());
     let references =
         (!question.references.is_empty()).then(|| references_html(&question.references));
+    let as_of = question.as_of_words();
 
     view! {
         <article class="question" aria-labelledby="question-prompt">
@@ -136,6 +137,7 @@ pub fn QuestionCard(
                         <h3 class="section-title">"Explanation"</h3>
                         <div class="explanation" inner_html=explanation.clone().into_inner()></div>
                         {references.clone().map(|html| view! { <p class="references" inner_html=html.into_inner()></p> })}
+                        {as_of.clone().map(|words| view! { <p class="as-of">{words}</p> })}
                     }
                 })}
             </div>

@@ -315,6 +315,7 @@ fn ResultItem(asked: Asked) -> impl IntoView {
                         <p class="why"><span class="why-label">"Answer: "</span><span inner_html=Html::from_corpus(right.join("; ")).into_inner()></span></p>
                         <div class="explanation" inner_html=Html::from_corpus(q.explanation_html.clone()).into_inner()></div>
                         {references.map(|html| view! { <p class="references" inner_html=html.into_inner()></p> })}
+                        {q.as_of_words().map(|words| view! { <p class="as-of">{words}</p> })}
                     }
                 })}
             </details>

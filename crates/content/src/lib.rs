@@ -3,6 +3,7 @@
 //! corpus in the engine's types. See `content/FORMAT.md` for the file format.
 
 mod checks;
+mod dated;
 mod diagnostic;
 mod load;
 mod model;

@@ -8,6 +8,8 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use engine::{Kind, Reference, TONES};
+
+use crate::dated::{YearMonth, AS_OF_HORIZON_MONTHS};
 use serde::Deserialize;
 use toml::de::DeValue;
 use toml::Spanned;
@@ -50,6 +52,8 @@ const QUESTION_FIELDS: &[&str] = &[
     "choice",
     "answer",
     "why_wrong",
+    "as_of",
+    "rechecked",
 ];
 const CHOICE_FIELDS: &[&str] = &["text", "correct", "why"];
 const REFERENCE_FIELDS: &[&str] = &["title", "url"];
@@ -96,6 +100,8 @@ struct RawQuestion {
     choice: Option<Vec<Spanned<RawChoice>>>,
     answer: Option<Spanned<bool>>,
     why_wrong: Option<Spanned<String>>,
+    as_of: Option<Spanned<String>>,
+    rechecked: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -609,6 +615,7 @@ fn validate_question(
     }
 
     let references = references(file, &raw.references, &id, diags);
+    let as_of = dated(file, &raw, &id, diags);
     Some(Question {
         id,
         topic,
@@ -624,8 +631,60 @@ fn validate_question(
         irt_a,
         irt_b,
         choices,
+        as_of,
         location: at,
     })
+}
+
+/// `as_of` and `rechecked` (see `dated`): well-formed, in order, not in the future, and not older
+/// than the horizon.
+fn dated(
+    file: &SourceFile,
+    raw: &RawQuestion,
+    id: &str,
+    diags: &mut Diagnostics,
+) -> Option<YearMonth> {
+    let month = |field: &Spanned<String>, name: &str, diags: &mut Diagnostics| {
+        let parsed = YearMonth::parse(field.get_ref());
+        if parsed.is_none() {
+            diags.error_with_hint(
+                &file.at(field.span().start),
+                format!("{id}: {name} `{}` is not a month", field.get_ref()),
+                "write it as \"YYYY-MM\", e.g. \"2026-11\"",
+            );
+        }
+        parsed
+    };
+    let as_of = month(raw.as_of.as_ref()?, "as_of", diags)?;
+    let rechecked = match &raw.rechecked {
+        Some(field) => Some(month(field, "rechecked", diags)?),
+        None => None,
+    };
+    let here = file.at(raw.as_of.as_ref()?.span().start);
+    let today = YearMonth::today();
+    let checked = rechecked.unwrap_or(as_of);
+    if let Some(r) = rechecked.filter(|&r| r < as_of) {
+        diags.error_with_hint(
+            &here,
+            format!("{id}: rechecked {r} is before as_of {as_of}"),
+            "rechecked is the month the facts were last confirmed, on or after as_of",
+        );
+    } else if today.months_until(checked) > 0 {
+        diags.error_with_hint(
+            &here,
+            format!("{id}: {checked} is a month still to come"),
+            "date a fact by the month it was checked",
+        );
+    } else if checked.months_until(today) > AS_OF_HORIZON_MONTHS {
+        diags.error_with_hint(
+            &here,
+            format!(
+                "{id}: its facts date from {checked}, more than {AS_OF_HORIZON_MONTHS} months ago"
+            ),
+            "check them again, correct what changed, then write rechecked = \"YYYY-MM\" (this month)",
+        );
+    }
+    Some(as_of)
 }
 
 /// The file line of the first line of a string value whose literal starts at `start`. A

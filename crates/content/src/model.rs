@@ -94,6 +94,8 @@ pub struct Question {
     pub irt_b: Option<f32>,
     /// The options as authored; true/false questions get "True" and "False".
     pub choices: Vec<Choice>,
+    /// The month its version-, vendor- or date-dependent facts were checked (`as_of`).
+    pub as_of: Option<crate::dated::YearMonth>,
     pub location: Location,
 }
 

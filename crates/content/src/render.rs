@@ -186,6 +186,7 @@ impl Renderer {
             explanation_html: self.markdown(&q.explanation),
             references: q.references.clone(),
             tags: q.tags.clone(),
+            as_of: q.as_of.map(|m| (m.year as u16, m.month)),
         }
     }
 }

@@ -41,6 +41,7 @@ pub fn stats(corpus: &Corpus) -> Value {
                 "by_difficulty": by_difficulty,
                 "by_kind": by_kind,
                 "by_subtopic": by_subtopic,
+                "dated": questions.iter().filter(|q| q.as_of.is_some()).count(),
             }),
         );
     }
@@ -84,6 +85,7 @@ fn quality(corpus: &Corpus) -> Value {
         "distractors_with_rationale": corpus.questions.iter().flat_map(|q| q.distractors()).filter(|c| !c.why.is_empty()).count(),
         "questions_with_references": corpus.questions.iter().filter(|q| !q.references.is_empty()).count(),
         format!("code_lines_over_{PHONE_CODE_COLUMNS}"): code_lines_over_phone_width(corpus),
+        "dated_questions": corpus.questions.iter().filter(|q| q.as_of.is_some()).count(),
     })
 }
 
@@ -140,8 +142,9 @@ fn round(x: f64) -> f64 {
     (x * 1000.0).round() / 1000.0
 }
 
-/// Every question in full. `blind` leaves out which options are correct, the rationales and
-/// the explanation, for a reviewer who answers first and compares afterwards.
+/// Every question in full. `blind` leaves out which options are correct, the rationales, the
+/// explanation and the difficulty label, for a reviewer who answers (and rates the difficulty)
+/// first and compares afterwards.
 pub fn export(corpus: &Corpus, blind: bool) -> Value {
     let questions: Vec<Value> = corpus
         .questions
@@ -153,12 +156,15 @@ pub fn export(corpus: &Corpus, blind: bool) -> Value {
                 "topic": topic.slug,
                 "subtopic": topic.subtopics[q.subtopic].slug,
                 "kind": q.kind.slug(),
-                "difficulty": q.difficulty,
                 "tags": q.tags,
                 "prompt": q.prompt,
                 "code": q.code.as_ref().map(|c| json!({"lang": c.lang, "text": c.text})),
             });
             let map = value.as_object_mut().expect("a JSON object");
+            if !blind {
+                map.insert("difficulty".into(), json!(q.difficulty));
+                map.insert("as_of".into(), json!(q.as_of.map(|m| m.to_string())));
+            }
             if blind {
                 // Authors often write the correct option first; a blind reader must not see that.
                 let order = shuffled_order(&q.id, q.choices.len());

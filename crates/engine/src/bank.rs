@@ -36,9 +36,9 @@ impl Kind {
 /// The colour names a topic may take as its [`TopicMeta::tone`]. The app styles each with a CSS
 /// class (a light and a dark variant) and the content compiler accepts no other name, so the list
 /// lives here, where both read it.
-pub const TONES: [&str; 12] = [
+pub const TONES: [&str; 18] = [
     "blue", "teal", "green", "lime", "amber", "orange", "red", "pink", "purple", "indigo", "cyan",
-    "slate",
+    "slate", "sky", "rose", "violet", "emerald", "brown", "fuchsia",
 ];
 
 /// A topic on the home screen.

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::Bank;
 
 /// Bumped whenever the serialized shape of [`Index`] or [`Chunk`] changes.
-pub const CORPUS_FORMAT: u32 = 3;
+pub const CORPUS_FORMAT: u32 = 4;
 
 /// The small part of the corpus that the home screen and the engine need.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -77,9 +77,22 @@ pub struct QuestionBody {
     pub explanation_html: String,
     pub references: Vec<Reference>,
     pub tags: Vec<String>,
+    /// (year, month) its version-, vendor- or date-dependent facts were checked, if any.
+    pub as_of: Option<(u16, u8)>,
 }
 
 impl QuestionBody {
+    /// "As of Nov 2026" for a dated question: shown under its explanation so a learner knows the
+    /// facts may have moved on since.
+    pub fn as_of_words(&self) -> Option<String> {
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        let (year, month) = self.as_of?;
+        let name = MONTHS.get(usize::from(month).checked_sub(1)?)?;
+        Some(format!("As of {name} {year}"))
+    }
+
     /// Indices of the correct options, in content order.
     pub fn correct_options(&self) -> Vec<u8> {
         self.choices

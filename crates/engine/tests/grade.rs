@@ -20,6 +20,7 @@ fn question(correct: &[bool]) -> QuestionBody {
         explanation_html: String::new(),
         references: Vec::new(),
         tags: Vec::new(),
+        as_of: None,
     }
 }
 
@@ -139,4 +140,16 @@ proptest! {
         prop_assert!((0.0..=1.0).contains(&g.credit));
         prop_assert_eq!(g.correct, g.credit == 1.0 && g.wrong_picks == 0);
     }
+}
+
+#[test]
+fn a_dated_question_says_when_its_facts_were_checked() {
+    let mut q = question(&[true, false]);
+    assert_eq!(q.as_of_words(), None);
+    q.as_of = Some((2026, 11));
+    assert_eq!(q.as_of_words().as_deref(), Some("As of Nov 2026"));
+    q.as_of = Some((2027, 1));
+    assert_eq!(q.as_of_words().as_deref(), Some("As of Jan 2027"));
+    q.as_of = Some((2027, 13));
+    assert_eq!(q.as_of_words(), None);
 }
