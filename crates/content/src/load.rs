@@ -30,6 +30,7 @@ const TOPIC_FIELDS: &[&str] = &[
     "description",
     "order",
     "free",
+    "free_sample",
     "id_prefix",
     "icon",
     "tone",
@@ -68,6 +69,7 @@ struct RawTopic {
     description: Spanned<String>,
     order: Spanned<i64>,
     free: bool,
+    free_sample: Option<Spanned<i64>>,
     id_prefix: Spanned<String>,
     icon: Spanned<String>,
     tone: Spanned<String>,
@@ -204,6 +206,7 @@ pub fn load_report(dir: &Path) -> (Corpus, Vec<Diagnostic>) {
         question.topic = remap[&question.topic];
     }
     questions.sort_by_key(|q: &Question| (q.topic, q.subtopic));
+    mark_free_samples(&topics_with_loc, &mut questions, &mut diags);
 
     let topics: Vec<Topic> = topics_with_loc.iter().map(|(t, _)| t.clone()).collect();
     let tracks = load_tracks(dir, &topics, &seen, &mut diags);
@@ -215,6 +218,86 @@ pub fn load_report(dir: &Path) -> (Corpus, Vec<Diagnostic>) {
     };
     checks::corpus_wide(dir, &corpus, &topics_with_loc, &seen, &mut diags);
     (corpus, diags.into_sorted())
+}
+
+/// `free_sample = N` of a topic that is not free in full: 0 to 100.
+fn free_sample(file: &SourceFile, raw: &RawTopic, diags: &mut Diagnostics) -> usize {
+    let Some(n) = &raw.free_sample else {
+        return 0;
+    };
+    let at = file.at(n.span().start);
+    if raw.free {
+        diags.error_with_hint(
+            &at,
+            "a free topic has no free_sample",
+            "a topic with free = true is free in full: drop free_sample",
+        );
+        return 0;
+    }
+    match usize::try_from(*n.get_ref()) {
+        Ok(n) if (1..=100).contains(&n) => n,
+        _ => {
+            diags.error_with_hint(
+                &at,
+                format!("free_sample = {} is out of range", n.get_ref()),
+                "the number of questions free to try, 1 to 100 (for example 10)",
+            );
+            0
+        }
+    }
+}
+
+/// Marks each topic's free sample: `free_sample` questions spread evenly over the levels (1 to 5
+/// in turn) and, within a level, over the subtopics (the least represented first, then file
+/// order). Deterministic, so every build and every learner gets the same sample.
+fn mark_free_samples(
+    topics: &[(Topic, Location)],
+    questions: &mut [Question],
+    diags: &mut Diagnostics,
+) {
+    for (t, (topic, at)) in topics.iter().enumerate() {
+        if topic.free_sample == 0 {
+            continue;
+        }
+        let mine: Vec<usize> = (0..questions.len())
+            .filter(|&i| questions[i].topic == t)
+            .collect();
+        if topic.free_sample > mine.len() {
+            diags.error_with_hint(
+                at,
+                format!(
+                    "free_sample = {} but the topic has {} questions",
+                    topic.free_sample,
+                    mine.len()
+                ),
+                "make the sample smaller than the topic",
+            );
+            continue;
+        }
+        let mut chosen: Vec<usize> = Vec::with_capacity(topic.free_sample);
+        let mut level = 0u8;
+        while chosen.len() < topic.free_sample {
+            level = level % 5 + 1;
+            let per_subtopic = |s: usize, chosen: &[usize]| {
+                chosen
+                    .iter()
+                    .filter(|&&c| questions[c].subtopic == s)
+                    .count()
+            };
+            if let Some(&pick) = mine
+                .iter()
+                .filter(|&&i| questions[i].difficulty == level && !chosen.contains(&i))
+                .min_by_key(|&&i| per_subtopic(questions[i].subtopic, &chosen))
+            {
+                chosen.push(pick);
+            } else if mine.iter().all(|i| chosen.contains(i)) {
+                break;
+            }
+        }
+        for i in chosen {
+            questions[i].free = true;
+        }
+    }
 }
 
 fn load_topic(
@@ -271,6 +354,7 @@ fn load_topic(
         description: nonempty(&file, &raw.description, "description", diags),
         order: *raw.order.get_ref(),
         free: raw.free,
+        free_sample: free_sample(&file, &raw, diags),
         id_prefix: raw.id_prefix.get_ref().clone(),
         icon: icon(&file, &raw.icon, diags),
         tone: tone(&file, &raw.tone, diags),

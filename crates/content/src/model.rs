@@ -41,6 +41,8 @@ pub struct Topic {
     pub description: String,
     pub order: i64,
     pub free: bool,
+    /// How many of its questions are free to try when the topic is not free in full.
+    pub free_sample: usize,
     pub id_prefix: String,
     /// SVG path data (24×24, stroked): only path-data characters, at most [`ICON_MAX_CHARS`].
     pub icon: String,

@@ -37,6 +37,7 @@ pub fn stats(corpus: &Corpus) -> Value {
             json!({
                 "title": topic.title,
                 "free": topic.free,
+                "free_questions": questions.iter().filter(|q| q.free || topic.free).count(),
                 "total": questions.len(),
                 "by_difficulty": by_difficulty,
                 "by_kind": by_kind,
@@ -164,6 +165,7 @@ pub fn export(corpus: &Corpus, blind: bool) -> Value {
             if !blind {
                 map.insert("difficulty".into(), json!(q.difficulty));
                 map.insert("as_of".into(), json!(q.as_of.map(|m| m.to_string())));
+                map.insert("free".into(), json!(q.free || topic.free));
             }
             if blind {
                 // Authors often write the correct option first; a blind reader must not see that.

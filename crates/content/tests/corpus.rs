@@ -94,13 +94,36 @@ fn correct_option_is_rarely_the_longest() {
 }
 
 #[test]
-fn some_topics_are_free_and_some_are_not() {
+fn every_topic_can_be_judged_for_free_and_the_unlock_unlocks_something() {
     let corpus = corpus();
-    assert!(corpus.topics.iter().any(|t| t.free), "a free tier exists");
-    assert!(
-        corpus.topics.iter().any(|t| !t.free),
-        "the unlock unlocks something"
-    );
+    let free: Vec<&str> = corpus
+        .topics
+        .iter()
+        .filter(|t| t.free)
+        .map(|t| t.slug.as_str())
+        .collect();
+    assert_eq!(free, ["python-fundamentals", "ml-fundamentals", "nlp-llms"]);
+    for (t, topic) in corpus.topics.iter().enumerate().filter(|(_, t)| !t.free) {
+        let sample: Vec<&content::Question> = corpus
+            .questions
+            .iter()
+            .filter(|q| q.topic == t && q.free)
+            .collect();
+        let total = corpus.questions.iter().filter(|q| q.topic == t).count();
+        assert!(
+            sample.len() >= 10 && sample.len() * 3 <= total,
+            "{}: a free sample of {} of {total}",
+            topic.slug,
+            sample.len()
+        );
+        for level in 1..=5 {
+            assert!(
+                sample.iter().filter(|q| q.difficulty == level).count() >= 2,
+                "{}: the sample has two questions at level {level}",
+                topic.slug
+            );
+        }
+    }
 }
 
 #[test]

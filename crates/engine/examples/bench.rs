@@ -10,8 +10,9 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use engine::{
-    Answer, Bank, Engine, Event, EventBody, EventId, ItemMeta, Kind, LocalDate, Mode, Response,
-    Scope, SearchDoc, SearchIndex, SessionId, SplitMix64, SubtopicMeta, TopicMeta, MS_PER_DAY,
+    Access, Answer, Bank, Engine, Event, EventBody, EventId, ItemMeta, Kind, LocalDate, Mode,
+    Response, Scope, SearchDoc, SearchIndex, SessionId, SplitMix64, SubtopicMeta, TopicMeta,
+    MS_PER_DAY,
 };
 
 /// `topics` topics sharing `items` questions, labels 1–5, 10 % true/false.
@@ -180,7 +181,7 @@ fn main() {
             seed += 1;
             black_box(
                 engine
-                    .build_test(&progress, &Scope::Topic(0), now, seed)
+                    .build_test(&progress, &Scope::Topic(0), Access::Unlocked, now, seed)
                     .ok(),
             );
         });
@@ -189,7 +190,13 @@ fn main() {
             seed += 1;
             black_box(
                 engine
-                    .build_test(&progress, &Scope::Mixed(all.clone()), now, seed)
+                    .build_test(
+                        &progress,
+                        &Scope::Mixed(all.clone()),
+                        Access::Unlocked,
+                        now,
+                        seed,
+                    )
                     .ok(),
             );
         });

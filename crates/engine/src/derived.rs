@@ -40,6 +40,8 @@ pub(crate) struct Derived {
     days: BTreeMap<LocalDate, Day>,
     /// The sitting of the latest daily answer and the date of its challenge.
     last_daily: Option<(SessionId, LocalDate)>,
+    /// The latest unlock key entered (its text; the app verifies it).
+    pub(crate) unlock_key: Option<String>,
 }
 
 /// The daily challenges of the last three dates looked up, so that replaying
@@ -159,6 +161,12 @@ impl Progress {
     /// replay.
     pub fn bookmarks(&self) -> &[String] {
         &self.derived.bookmarks
+    }
+
+    /// The text of the latest unlock key the learner entered, if any. It proves nothing by
+    /// itself: the app verifies it at every start.
+    pub fn unlock_key(&self) -> Option<&str> {
+        self.derived.unlock_key.as_deref()
     }
 
     /// Whether `question` is bookmarked.

@@ -266,6 +266,7 @@ impl Engine {
             EventBody::Bookmarked { question, on } => {
                 progress.derived.bookmark(question, *on, event.at_ms);
             }
+            EventBody::KeyEntered { key } => progress.derived.unlock_key = Some(key.clone()),
             EventBody::Answered(answer) => {
                 progress.streak.record_answer(event.local_date);
                 progress.derived.count_answer(event.local_date);

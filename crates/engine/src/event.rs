@@ -47,6 +47,10 @@ pub enum EventBody {
     /// The learner bookmarked a question (`on: true`) or removed the bookmark. Kept for unknown
     /// ids too, like answers.
     Bookmarked { question: String, on: bool },
+    /// The learner entered an unlock key the app verified: its text, exactly as accepted. The
+    /// log keeps the key (never a flag), so a backup carries it and every start verifies it
+    /// again; the latest one counts.
+    KeyEntered { key: String },
 }
 
 /// Where an answer was given.

@@ -85,6 +85,7 @@
 //! against simulated learners and prints JSON; `tests/simulation.rs` pins the
 //! targets with fixed seeds. `--example bench` prints timings.
 
+mod access;
 mod bank;
 mod corpus;
 mod daily;
@@ -106,6 +107,7 @@ mod slot;
 mod streak;
 mod time;
 
+pub use access::{Access, TopicAccess};
 pub use bank::{Bank, ItemMeta, Kind, SubtopicMeta, TopicMeta, TONES};
 pub use corpus::{
     ChoiceBody, Chunk, Index, QuestionBody, Reference, TrackMeta, TrackTopic, CORPUS_FORMAT,

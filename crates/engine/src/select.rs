@@ -8,6 +8,7 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::access::Access;
 use crate::engine::{Engine, Progress};
 use crate::model::ItemParams;
 use crate::rng::{mix_seed, SplitMix64};
@@ -97,6 +98,9 @@ pub enum TestError {
     UnknownTopic(u16),
     /// Occurs when the chosen topics have no questions at all.
     NoQuestions,
+    /// Occurs when the chosen topics have questions but the free tier opens none of them (or
+    /// the learner has answered every free one): the app offers the unlock.
+    Locked,
 }
 
 impl fmt::Display for TestError {
@@ -105,6 +109,7 @@ impl fmt::Display for TestError {
             TestError::EmptyScope => write!(f, "no topic was chosen for the test"),
             TestError::UnknownTopic(topic) => write!(f, "topic {topic} is not in the bank"),
             TestError::NoQuestions => write!(f, "the chosen topics have no questions"),
+            TestError::Locked => write!(f, "the chosen topics need the unlock"),
         }
     }
 }
@@ -131,6 +136,8 @@ pub struct Test {
     topics: Vec<u16>,
     picks: Vec<Pick>,
     rng: SplitMix64,
+    /// What the learner could open when the test started; every pick is one of those.
+    access: Access,
 }
 
 impl Test {
@@ -151,8 +158,15 @@ impl Test {
 }
 
 impl Engine {
-    /// Starts a test over `scope`. Deterministic for a given `seed`.
-    pub fn start_test(&self, scope: &Scope, seed: u64) -> Result<Test, TestError> {
+    /// Starts a test over `scope`, drawing only on what `access` opens (see [`Engine::may_open`]).
+    /// Deterministic for a given `seed`.
+    pub fn start_test(
+        &self,
+        progress: &Progress,
+        scope: &Scope,
+        access: Access,
+        seed: u64,
+    ) -> Result<Test, TestError> {
         let mut rng = SplitMix64::new(seed);
         let mut topics: Vec<u16> = match scope {
             Scope::Topic(topic) => vec![*topic],
@@ -175,12 +189,20 @@ impl Engine {
         if topics.is_empty() {
             return Err(TestError::NoQuestions);
         }
+        topics.retain(|&t| {
+            self.topic_access(access, progress, usize::from(t))
+                .can_start()
+        });
+        if topics.is_empty() {
+            return Err(TestError::Locked);
+        }
         rng.shuffle(&mut topics);
         let slot_topics = (0..TEST_LENGTH).map(|i| topics[i % topics.len()]).collect();
         Ok(Test {
             topics: slot_topics,
             picks: Vec::with_capacity(TEST_LENGTH),
             rng,
+            access,
         })
     }
 
@@ -190,7 +212,15 @@ impl Engine {
         let index = test.picks.len();
         let slot = *TEST_PLAN.get(index)?;
         let topic = *test.topics.get(index)?;
-        let pick = self.choose(progress, &test.picks, topic, slot, now_ms, &mut test.rng)?;
+        let pick = self.choose(
+            progress,
+            &test.picks,
+            topic,
+            slot,
+            now_ms,
+            test.access,
+            &mut test.rng,
+        )?;
         test.picks.push(pick);
         Some(pick)
     }
@@ -201,10 +231,11 @@ impl Engine {
         &self,
         progress: &Progress,
         scope: &Scope,
+        access: Access,
         now_ms: i64,
         seed: u64,
     ) -> Result<Vec<Pick>, TestError> {
-        let mut test = self.start_test(scope, seed)?;
+        let mut test = self.start_test(progress, scope, access, seed)?;
         while self.next_question(progress, &mut test, now_ms).is_some() {}
         Ok(test.picks)
     }
@@ -245,6 +276,7 @@ impl Engine {
         topic: u16,
         slot: Slot,
         now_ms: i64,
+        access: Access,
         rng: &mut SplitMix64,
     ) -> Option<Pick> {
         let evidence = progress.topics.get(usize::from(topic))?;
@@ -279,7 +311,7 @@ impl Engine {
         let mut nearest = Nearest::default();
         for fresh_only in [true, false] {
             for &i in items {
-                if taken.iter().any(|pick| pick.item == i) {
+                if taken.iter().any(|pick| pick.item == i) || !self.may_open(access, progress, i) {
                     continue;
                 }
                 let record = progress.items.get(i);

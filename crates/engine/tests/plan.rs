@@ -5,8 +5,8 @@ mod common;
 
 use common::{answer_event, small_bank};
 use engine::{
-    per_answer_information, Ability, Engine, Forecast, LocalDate, Progress, Readiness, Scope,
-    DEFAULT_DAILY_GOAL, INTERVIEW_READY_SCORE, MAX_ANSWERS_ESTIMATE, MS_PER_DAY,
+    per_answer_information, Ability, Access, Engine, Forecast, LocalDate, Progress, Readiness,
+    Scope, DEFAULT_DAILY_GOAL, INTERVIEW_READY_SCORE, MAX_ANSWERS_ESTIMATE, MS_PER_DAY,
     SETTLED_RANGE_POINTS,
 };
 
@@ -41,7 +41,7 @@ fn practise(
     for day in 0..tests {
         let now = START_MS + day as i64 * MS_PER_DAY;
         let mut test = engine
-            .start_test(&Scope::Topic(topic), day as u64)
+            .start_test(progress, &Scope::Topic(topic), Access::Unlocked, day as u64)
             .expect("topic exists");
         let mut at = now;
         while let Some(pick) = engine.next_question(progress, &mut test, at) {

@@ -5,7 +5,7 @@ mod common;
 
 use common::{answer_event, small_bank};
 use engine::{
-    merge_logs, Answer, Applied, Band, Engine, Event, EventBody, EventId, LocalDate, Mode,
+    merge_logs, Access, Answer, Applied, Band, Engine, Event, EventBody, EventId, LocalDate, Mode,
     Readiness, Response, Scope, SessionId, Slot, TestError, DAILY_LENGTH, EVENT_VERSION,
     MS_PER_DAY, NO_REPEAT_WINDOW_DAYS, TEST_LENGTH, TEST_PLAN,
 };
@@ -43,7 +43,9 @@ fn take_test_timed(
     next_id: &mut u64,
     correct: impl Fn(usize) -> bool,
 ) -> Vec<(usize, i64)> {
-    let mut test = engine.start_test(scope, seed).expect("scope is valid");
+    let mut test = engine
+        .start_test(progress, scope, Access::Unlocked, seed)
+        .expect("scope is valid");
     let mut items = Vec::new();
     let mut at = now;
     while let Some(pick) = engine.next_question(progress, &mut test, at) {
@@ -62,7 +64,7 @@ fn a_test_has_five_distinct_questions_in_plan_order() {
     let engine = Engine::new(small_bank());
     let progress = engine.empty_progress();
     let picks = engine
-        .build_test(&progress, &Scope::Topic(2), START_MS, 7)
+        .build_test(&progress, &Scope::Topic(2), Access::Unlocked, START_MS, 7)
         .expect("topic 2 exists");
     assert_eq!(picks.len(), TEST_LENGTH);
     let slots: Vec<Slot> = picks.iter().map(|p| p.slot).collect();
@@ -83,7 +85,13 @@ fn a_test_spreads_over_subtopics() {
     let progress = engine.empty_progress();
     for seed in 0..20 {
         let picks = engine
-            .build_test(&progress, &Scope::Topic(1), START_MS, seed)
+            .build_test(
+                &progress,
+                &Scope::Topic(1),
+                Access::Unlocked,
+                START_MS,
+                seed,
+            )
             .expect("topic 1 exists");
         let mut subtopics: Vec<u16> = picks
             .iter()
@@ -99,7 +107,15 @@ fn a_test_spreads_over_subtopics() {
 fn the_same_seed_builds_the_same_test_and_others_vary() {
     let engine = Engine::new(small_bank());
     let progress = engine.empty_progress();
-    let build = |seed| engine.build_test(&progress, &Scope::Topic(0), START_MS, seed);
+    let build = |seed| {
+        engine.build_test(
+            &progress,
+            &Scope::Topic(0),
+            Access::Unlocked,
+            START_MS,
+            seed,
+        )
+    };
     assert_eq!(build(42), build(42));
     let distinct: std::collections::BTreeSet<Vec<usize>> = (0..30)
         .map(|seed| build(seed).expect("valid").iter().map(|p| p.item).collect())
@@ -115,7 +131,13 @@ fn mixed_tests_draw_from_several_topics() {
     let engine = Engine::new(small_bank());
     let progress = engine.empty_progress();
     let picks = engine
-        .build_test(&progress, &Scope::Mixed(vec![0, 3, 5]), START_MS, 3)
+        .build_test(
+            &progress,
+            &Scope::Mixed(vec![0, 3, 5]),
+            Access::Unlocked,
+            START_MS,
+            3,
+        )
         .expect("topics exist");
     let mut topics: Vec<u16> = picks
         .iter()
@@ -130,18 +152,39 @@ fn mixed_tests_draw_from_several_topics() {
 fn bad_scopes_are_typed_errors() {
     let engine = Engine::new(small_bank());
     assert_eq!(
-        engine.start_test(&Scope::Mixed(vec![]), 1).err(),
+        engine
+            .start_test(
+                &engine.empty_progress(),
+                &Scope::Mixed(vec![]),
+                Access::Unlocked,
+                1
+            )
+            .err(),
         Some(TestError::EmptyScope)
     );
     assert_eq!(
-        engine.start_test(&Scope::Topic(99), 1).err(),
+        engine
+            .start_test(
+                &engine.empty_progress(),
+                &Scope::Topic(99),
+                Access::Unlocked,
+                1
+            )
+            .err(),
         Some(TestError::UnknownTopic(99))
     );
     let mut bank = small_bank();
     bank.topics.push(bank.topics[0].clone());
     let engine = Engine::new(bank);
     assert_eq!(
-        engine.start_test(&Scope::Topic(6), 1).err(),
+        engine
+            .start_test(
+                &engine.empty_progress(),
+                &Scope::Topic(6),
+                Access::Unlocked,
+                1
+            )
+            .err(),
         Some(TestError::NoQuestions)
     );
 }

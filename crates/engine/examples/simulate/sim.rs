@@ -4,7 +4,7 @@
 //! each answer becomes an [`Event`] applied to [`Progress`].
 
 use engine::{
-    label_difficulty, mix_seed, Answer, Bank, Engine, Event, EventId, Evidence, ItemMeta,
+    label_difficulty, mix_seed, Access, Answer, Bank, Engine, Event, EventId, Evidence, ItemMeta,
     ItemParams, Kind, LocalDate, Mode, Outcome, Progress, Response, Scope, SessionId, SplitMix64,
     SubtopicMeta, TopicMeta, MS_PER_DAY, NO_REPEAT_WINDOW_DAYS, TEST_LENGTH,
 };
@@ -478,7 +478,13 @@ fn run_learner(
         let mut correct_in_test = 0;
         let mut whole_test = match policy {
             Policy::EngineWholeTest => engine
-                .build_test(&progress, &Scope::Topic(learner.topic), now, test_seed)
+                .build_test(
+                    &progress,
+                    &Scope::Topic(learner.topic),
+                    Access::Unlocked,
+                    now,
+                    test_seed,
+                )
                 .expect("topic has questions"),
             _ => Vec::new(),
         }
@@ -486,7 +492,12 @@ fn run_learner(
         let mut adaptive = match policy {
             Policy::Engine => Some(
                 engine
-                    .start_test(&Scope::Topic(learner.topic), test_seed)
+                    .start_test(
+                        &progress,
+                        &Scope::Topic(learner.topic),
+                        Access::Unlocked,
+                        test_seed,
+                    )
                     .expect("topic has questions"),
             ),
             _ => None,
