@@ -212,15 +212,7 @@ impl Engine {
         let index = test.picks.len();
         let slot = *TEST_PLAN.get(index)?;
         let topic = *test.topics.get(index)?;
-        let pick = self.choose(
-            progress,
-            &test.picks,
-            topic,
-            slot,
-            now_ms,
-            test.access,
-            &mut test.rng,
-        )?;
+        let pick = self.choose(progress, test, topic, slot, now_ms)?;
         test.picks.push(pick);
         Some(pick)
     }
@@ -272,13 +264,18 @@ impl Engine {
     fn choose(
         &self,
         progress: &Progress,
-        taken: &[Pick],
+        test: &mut Test,
         topic: u16,
         slot: Slot,
         now_ms: i64,
-        access: Access,
-        rng: &mut SplitMix64,
     ) -> Option<Pick> {
+        let Test {
+            picks: taken,
+            rng,
+            access,
+            ..
+        } = test;
+        let access = *access;
         let evidence = progress.topics.get(usize::from(topic))?;
         let placement = evidence.answers() < TEST_LENGTH as u32;
         let ability = if placement {
