@@ -4,7 +4,7 @@ use crate::components::update_banner::UpdateBanner;
 use crate::router::{provide_location, Route, Tab};
 use crate::routes::{
     BookmarksPage, DailyPage, Home, NotFound, QuestionPage, RetryPage, ReviewPage, SearchPage,
-    SettingsPage, StartPage, StatsPage, TestPage, Topic, WelcomePage,
+    SettingsPage, StartPage, StatsPage, TestPage, Topic, UnlockPage, WelcomePage,
 };
 use crate::state::{engine, provide_app_state, use_app_state, Health};
 
@@ -88,6 +88,7 @@ pub fn App() -> impl IntoView {
             Route::Search(_) => SearchPage().into_any(),
             Route::Stats => StatsPage().into_any(),
             Route::Settings => SettingsPage().into_any(),
+            Route::Unlock => UnlockPage().into_any(),
             Route::Question(id) => view! { <QuestionPage id=id /> }.into_any(),
             Route::NotFound => NotFound().into_any(),
         }}

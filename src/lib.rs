@@ -21,6 +21,7 @@ pub mod storage;
 mod sw;
 mod text;
 mod tracks;
+pub mod unlock;
 
 pub use app::App;
 

@@ -141,6 +141,8 @@ pub enum Route {
     Stats,
     Settings,
     Question(String),
+    /// What the unlock gives, and the field for a key.
+    Unlock,
     NotFound,
 }
 
@@ -174,6 +176,7 @@ impl Route {
             ["search"] => Route::Search(query_param(query, "q").unwrap_or_default()),
             ["stats"] => Route::Stats,
             ["settings"] => Route::Settings,
+            ["unlock"] => Route::Unlock,
             ["question", id] => segment(id).map_or(Route::NotFound, Route::Question),
             _ => Route::NotFound,
         }
@@ -195,6 +198,7 @@ impl Route {
             Route::Search(q) => format!("/search?q={}", encode_component(q)),
             Route::Stats => "/stats".into(),
             Route::Settings => "/settings".into(),
+            Route::Unlock => "/unlock".into(),
             Route::Question(id) => format!("/question/{}", encode_component(id)),
             Route::NotFound => "/not-found".into(),
         }
@@ -207,7 +211,7 @@ impl Route {
             Route::Review | Route::Bookmarks => Some(Tab::Review),
             Route::Search(_) | Route::Question(_) => Some(Tab::Search),
             Route::Stats => Some(Tab::Stats),
-            Route::Settings => Some(Tab::Settings),
+            Route::Settings | Route::Unlock => Some(Tab::Settings),
             _ => None,
         }
     }
@@ -227,6 +231,7 @@ impl Route {
             Route::Search(_) => "Search",
             Route::Stats => "Stats",
             Route::Settings => "Settings",
+            Route::Unlock => "Unlock everything",
             Route::Question(_) => "Question",
             Route::NotFound => "Page not found",
         }
@@ -295,6 +300,7 @@ mod tests {
             Route::Search("naïve θ 🟩".into()),
             Route::Stats,
             Route::Settings,
+            Route::Unlock,
             Route::Question("pyf-001".into()),
         ]
     }

@@ -2,7 +2,8 @@
 //! data: serializable (a reload resumes it), pure (tested natively), driven by the engine.
 
 use engine::{
-    Engine, LocalDate, Mode, Progress, Readiness, Response, Scope, SessionId, SplitMix64, Test,
+    Access, Engine, LocalDate, Mode, Progress, Readiness, Response, Scope, SessionId, SplitMix64,
+    Test, TestError,
 };
 use serde::{Deserialize, Serialize};
 
@@ -84,6 +85,8 @@ pub struct Session {
 pub enum StartError {
     /// Occurs when there is nothing to ask (an empty review queue, an empty topic).
     NothingToAsk,
+    /// Occurs when the free tier opens nothing of what was asked for: the unlock screen.
+    Locked,
 }
 
 impl Session {
@@ -92,13 +95,17 @@ impl Session {
         engine: &Engine,
         progress: &Progress,
         scope: &Scope,
+        access: Access,
         kind: SittingKind,
         now_ms: i64,
         seed: u64,
     ) -> Result<Session, StartError> {
         let test = engine
-            .start_test(scope, seed)
-            .map_err(|_| StartError::NothingToAsk)?;
+            .start_test(progress, scope, access, seed)
+            .map_err(|e| match e {
+                TestError::Locked => StartError::Locked,
+                _ => StartError::NothingToAsk,
+            })?;
         let topics = match scope {
             Scope::Topic(t) => vec![*t],
             Scope::Mixed(ts) => ts.clone(),
@@ -286,6 +293,7 @@ pub fn starter_items(
     weighted: &[(u16, u8)],
     n: usize,
     seed: u64,
+    open: impl Fn(usize) -> bool,
 ) -> Vec<usize> {
     let mut rng = SplitMix64::new(seed);
     let topics: Vec<u16> = weighted
@@ -298,7 +306,7 @@ pub fn starter_items(
         .map(|&t| {
             let mut pool: Vec<usize> = bank
                 .topic_items(t)
-                .filter(|&i| bank.items[i].difficulty <= 2)
+                .filter(|&i| bank.items[i].difficulty <= 2 && open(i))
                 .collect();
             rng.shuffle(&mut pool);
             pool
@@ -366,6 +374,7 @@ mod tests {
             &engine,
             &progress,
             &Scope::Topic(0),
+            Access::Unlocked,
             SittingKind::Test("t".into()),
             0,
             42,
@@ -432,7 +441,7 @@ mod tests {
     #[test]
     fn the_starter_asks_easy_questions_across_the_heaviest_topics() {
         let engine = engine_with(30);
-        let picked = starter_items(engine.bank(), &[(0, 3)], 5, 9);
+        let picked = starter_items(engine.bank(), &[(0, 3)], 5, 9, |_| true);
         assert_eq!(picked.len(), 5);
         assert!(picked
             .iter()
@@ -442,7 +451,7 @@ mod tests {
         unique.dedup();
         assert_eq!(unique.len(), 5, "no question twice");
         assert!(
-            starter_items(engine.bank(), &[(0, 0)], 5, 9).is_empty(),
+            starter_items(engine.bank(), &[(0, 0)], 5, 9, |_| true).is_empty(),
             "topics outside the track are not asked"
         );
     }

@@ -5,7 +5,7 @@
 
 use std::sync::OnceLock;
 
-use engine::{Answer, Engine, Event, EventBody, EventId, Progress};
+use engine::{Access, Answer, Engine, Event, EventBody, EventId, Progress};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -13,6 +13,7 @@ use crate::corpus::index;
 use crate::platform::{now_ms, random_u64, today, utc_offset_minutes};
 use crate::session::{Session, SittingKind, StartError};
 use crate::storage::{journal, Store, StoreError};
+use crate::unlock::{self, KeyStatus};
 
 /// What a full disk means for the learner (answers are still kept: see `storage::journal`).
 const OUT_OF_SPACE: &str = "This device is out of storage space for Prepwise. Your answers are kept on this device and will be saved when space is freed; export a backup from Settings now.";
@@ -52,6 +53,10 @@ pub struct AppState {
     pub bookmarks: Memo<Vec<String>>,
     pub mistakes: Memo<Vec<usize>>,
     pub due: Memo<usize>,
+    /// What the learner may open: the free tier, or everything once a key verifies.
+    pub access: RwSignal<Access>,
+    /// The stored key, verified (see [`AppState::check_key`]).
+    pub key_status: RwSignal<KeyStatus>,
     store: StoredValue<Option<Store>, LocalStorage>,
     /// Events not yet saved (a failed write); retried with the next save.
     unsaved: StoredValue<Vec<Event>, LocalStorage>,
@@ -72,6 +77,8 @@ pub fn provide_app_state() -> AppState {
         sittings: RwSignal::new(Vec::new()),
         health: RwSignal::new(Health::Loading),
         notice: RwSignal::new(None),
+        access: RwSignal::new(Access::Free),
+        key_status: RwSignal::new(KeyStatus::NoKey),
         store: StoredValue::new_local(None),
         unsaved: StoredValue::new_local(Vec::new()),
     };
@@ -148,6 +155,8 @@ impl AppState {
         let progress = engine().replay(&events);
         self.progress.set(progress);
         self.events.set(events);
+        // Before the app counts as loaded, so no page starts a sitting as locked by mistake.
+        self.check_key().await;
         self.unsaved.update_value(|unsaved| {
             let queued = crate::backup::new_events(unsaved, &missing);
             unsaved.extend(queued);
@@ -276,7 +285,50 @@ impl AppState {
         // Imported events may be older than some already applied: replay in time order.
         self.progress
             .set(self.events.with_untracked(|events| engine().replay(events)));
+        // A backup's key counts only once it verifies here.
+        self.check_key().await;
         Ok(added)
+    }
+
+    /// Verifies the stored keys (newest first; the first that verifies counts) and sets what
+    /// the learner may open. A stored key proves nothing by itself: only its signature, checked
+    /// now, unlocks; when none verifies, the newest one's reason is shown.
+    pub async fn check_key(&self) {
+        let texts = self.progress.with_untracked(|p| p.unlock_keys().to_vec());
+        let mut status = KeyStatus::NoKey;
+        for text in &texts {
+            match unlock::verify(text, &unlock::keyring()).await {
+                Ok(key) => {
+                    status = KeyStatus::Valid(key);
+                    break;
+                }
+                Err(err) if status == KeyStatus::NoKey => status = KeyStatus::Invalid(err),
+                Err(_) => {}
+            }
+        }
+        let access = match status {
+            KeyStatus::Valid(_) => Access::Unlocked,
+            _ => Access::Free,
+        };
+        self.key_status.set(status);
+        self.access.set(access);
+    }
+
+    /// Checks a key the learner pasted; a key that verifies is kept in the log (its text, in
+    /// canonical form) and unlocks at once. A key that does not changes nothing.
+    pub async fn enter_key(&self, text: &str) -> Result<(), license::KeyError> {
+        let key = unlock::verify(text, &unlock::keyring()).await?;
+        let now = now_ms();
+        self.append(Event {
+            version: engine::EVENT_VERSION,
+            id: EventId(random_u64()),
+            at_ms: now,
+            local_date: engine::LocalDate::from_utc_ms(now, utc_offset_minutes()),
+            body: EventBody::KeyEntered { key: key.to_text() },
+        });
+        self.key_status.set(KeyStatus::Valid(key));
+        self.access.set(Access::Unlocked);
+        Ok(())
     }
 
     /// Deletes all progress after the learner confirmed it.
@@ -289,6 +341,8 @@ impl AppState {
         self.events.set(Vec::new());
         self.sittings.set(Vec::new());
         self.progress.set(engine().empty_progress());
+        self.key_status.set(KeyStatus::NoKey);
+        self.access.set(Access::Free);
         Ok(())
     }
 
@@ -311,10 +365,8 @@ impl AppState {
     /// Starts the sitting just built, replacing only a sitting of the same kind (a daily
     /// replaces any daily: an older date's cannot be finished any more), and saves. False when
     /// it could not be built (nothing to ask).
-    pub fn start_sitting(&self, started: Result<Session, StartError>) -> bool {
-        let Ok(session) = started else {
-            return false;
-        };
+    pub fn start_sitting(&self, started: Result<Session, StartError>) -> Result<(), StartError> {
+        let session = started?;
         self.sittings.update(|all| {
             all.retain(|s| {
                 !(s.kind == session.kind
@@ -326,7 +378,7 @@ impl AppState {
             all.push(session);
         });
         self.save_sittings();
-        true
+        Ok(())
     }
 
     /// Changes the sitting of `kind` in place and saves; returns what `f` returned.

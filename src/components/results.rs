@@ -109,7 +109,7 @@ pub fn Results(session: Session) -> impl IntoView {
                     random_u64(),
                 )
             });
-            if state.start_sitting(started) {
+            if state.start_sitting(started).is_ok() {
                 location.navigate(&Route::Retry, History::Push);
             }
         };
@@ -125,7 +125,9 @@ pub fn Results(session: Session) -> impl IntoView {
             let SittingKind::Test(slug) = &kind else {
                 return;
             };
-            crate::routes::start_test(state, slug);
+            if let Err(crate::session::StartError::Locked) = crate::routes::start_test(state, slug) {
+                location.navigate(&Route::Unlock, History::Push);
+            }
         };
         view! { <button class="button secondary" type="button" on:click=start>"Another test"</button> }
     });

@@ -47,7 +47,7 @@ pub fn DailyPage() -> impl IntoView {
                 seed,
             )
         });
-        state.start_sitting(started);
+        let _ = state.start_sitting(started);
     });
     view! {
         <main class="page sitting-page">

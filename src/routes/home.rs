@@ -92,9 +92,14 @@ pub fn Home() -> impl IntoView {
                     let count = bank.topic_items(t).count();
                     let answered = bank.topic_items(t).filter(|&i| progress.item(i).is_some_and(|r| r.answers > 0)).count();
                     let readiness = readiness_html(&engine().readiness(progress, t, now)).into_inner();
+                    let lock = if engine().topic_access(state.access.get(), progress, usize::from(t)).is_open() {
+                        ""
+                    } else {
+                        " · free sample"
+                    };
                     let title = escape(&topic.title);
                     format!(
-                        r#"<li><a class="card topic-card tone-{tone}" href="{href}"><span class="topic-head"><svg class="topic-icon" viewBox="0 0 24 24" aria-hidden="true"><path d="{icon}"/></svg><span class="topic-title">{title}</span></span>{readiness}<span class="topic-meta">{answered} of {count} questions answered</span><progress class="meter" max="{count}" value="{answered}" aria-label="{title} progress"></progress></a></li>"#,
+                        r#"<li><a class="card topic-card tone-{tone}" href="{href}"><span class="topic-head"><svg class="topic-icon" viewBox="0 0 24 24" aria-hidden="true"><path d="{icon}"/></svg><span class="topic-title">{title}</span></span>{readiness}<span class="topic-meta">{answered} of {count} questions answered{lock}</span><progress class="meter" max="{count}" value="{answered}" aria-label="{title} progress"></progress></a></li>"#,
                         tone = escape(&topic.tone),
                         icon = escape(&topic.icon),
                         href = Route::Topic(topic.slug.clone()).href(),

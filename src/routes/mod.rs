@@ -12,6 +12,7 @@ mod start;
 mod stats;
 mod test;
 mod topic;
+mod unlock;
 mod welcome;
 
 pub use bookmarks::BookmarksPage;
@@ -26,6 +27,7 @@ pub use start::StartPage;
 pub use stats::StatsPage;
 pub use test::{start_test, TestPage};
 pub use topic::Topic;
+pub use unlock::UnlockPage;
 pub use welcome::WelcomePage;
 
 use leptos::prelude::*;

@@ -21,7 +21,16 @@ pub fn QuestionPage(id: String) -> impl IntoView {
     let kind = SittingKind::Single(id);
     let sitting = provide_sitting(kind.clone());
     let state = sitting.state;
+    // A question the free tier does not open (and the learner has not answered) shows a lock.
+    let locked = RwSignal::new(false);
     super::once_loaded(state, move || {
+        if !state
+            .progress
+            .with_untracked(|p| engine().may_open(state.access.get_untracked(), p, item))
+        {
+            locked.set(true);
+            return;
+        }
         let started = state.progress.with_untracked(|progress| {
             Session::fixed(
                 engine(),
@@ -33,7 +42,7 @@ pub fn QuestionPage(id: String) -> impl IntoView {
                 random_u64(),
             )
         });
-        state.start_sitting(started);
+        let _ = state.start_sitting(started);
     });
     view! {
         <main class="page sitting-page">
@@ -41,7 +50,18 @@ pub fn QuestionPage(id: String) -> impl IntoView {
                 <a href=Route::Topic(topic.slug.clone()).href()>{topic.title.clone()}</a>
                 {format!(" · level {}", meta.difficulty)}
             </h1>
-            <SittingView />
+            <Show when=move || !locked.get() fallback=move || view! {
+                <section class="card locked-card" aria-labelledby="locked-title">
+                    <h2 id="locked-title" class="card-title">
+                        <svg class="lock-icon" viewBox="0 0 24 24" aria-hidden="true"><path d=super::topic::LOCK_ICON /></svg>
+                        "This question is in the full set"
+                    </h2>
+                    <p>"The free tier opens a sample of this topic. One purchase opens every question, for life, offline."</p>
+                    <a class="button" href=Route::Unlock.href()>"See the unlock"</a>
+                </section>
+            }>
+                <SittingView />
+            </Show>
         </main>
     }
     .into_any()

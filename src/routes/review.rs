@@ -24,7 +24,7 @@ pub fn start_review(state: AppState, items: Vec<usize>) {
             random_u64(),
         )
     });
-    state.start_sitting(started);
+    let _ = state.start_sitting(started);
 }
 
 /// Review: questions due by spaced repetition, and recent mistakes to practise again.

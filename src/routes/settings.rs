@@ -2,8 +2,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::durability::{download_backup, human_bytes, use_durability};
+use crate::router::Route;
 use crate::settings::{self, Theme, GOALS};
 use crate::state::{use_app_state, Health};
+use crate::unlock::KeyStatus;
 
 /// Theme, daily goal, streaks, reset, and about.
 #[component]
@@ -106,6 +108,20 @@ pub fn SettingsPage() -> impl IntoView {
                     date_value.set(text);
                 } />
                 <p class="hint" role="status">{move || date_message.get()}</p>
+            </section>
+
+            <section class="card" aria-labelledby="unlock-title">
+                <h2 id="unlock-title" class="card-title">"Unlock"</h2>
+                <p class="topic-meta">
+                    {move || match state.key_status.get() {
+                        KeyStatus::Valid(_) => "Unlocked: every question is open, for life.",
+                        KeyStatus::Invalid(_) => "Your saved key no longer unlocks; the unlock page says why. Nothing you answered is locked.",
+                        KeyStatus::NoKey => "Free tier: three whole topics, a sample of every other, the daily challenge, and review of everything you answer.",
+                    }}
+                </p>
+                <a class="button secondary" href=Route::Unlock.href()>
+                    {move || if matches!(state.key_status.get(), KeyStatus::Valid(_)) { "Your key" } else { "Unlock everything" }}
+                </a>
             </section>
 
             <section class="card" aria-labelledby="theme-title">

@@ -3,14 +3,22 @@ use leptos::prelude::*;
 
 use crate::components::sitting::{provide_sitting, SittingView};
 use crate::platform::{now_ms, random_u64};
-use crate::session::{starter_items, Session, SittingKind};
+use crate::session::{starter_items, Session, SittingKind, StartError};
 use crate::state::{engine, use_app_state, AppState};
 
 /// Starts the gentle first sitting (levels 1–2 in the learner's track).
-pub fn start_starter(state: AppState) -> bool {
+pub fn start_starter(state: AppState) -> Result<(), StartError> {
     let seed = random_u64();
-    let items = starter_items(engine().bank(), &crate::tracks::weighted_topics(), 5, seed);
+    let access = state.access.get_untracked();
     let started = state.progress.with_untracked(|progress| {
+        let open = |i| engine().may_open(access, progress, i);
+        let items = starter_items(
+            engine().bank(),
+            &crate::tracks::weighted_topics(),
+            5,
+            seed,
+            open,
+        );
         Session::fixed(
             engine(),
             progress,
@@ -34,7 +42,7 @@ pub fn StartPage() -> impl IntoView {
             s.is_some_and(|s| !s.is_finished())
         });
         if !unfinished {
-            start_starter(state);
+            let _ = start_starter(state);
         }
     });
     view! {

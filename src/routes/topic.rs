@@ -7,6 +7,9 @@ use crate::router::Route;
 use crate::routes::NotFound;
 use crate::state::{engine, use_app_state};
 
+/// A padlock (24×24, stroked), beside everything the free tier does not open.
+pub const LOCK_ICON: &str = "M6 11h12v9H6zM8.5 11V8a3.5 3.5 0 0 1 7 0v3";
+
 /// One topic: readiness, a test to start, and its subtopics with mastery and question counts.
 #[component]
 pub fn Topic(slug: String) -> impl IntoView {
@@ -48,14 +51,44 @@ pub fn Topic(slug: String) -> impl IntoView {
         let readiness = engine().readiness(progress, t as u16, now);
         (subtopics, readiness)
         });
+        let access = state
+            .progress
+            .with(|p| engine().topic_access(state.access.get(), p, t));
+        let test_href = Route::Test(topic.slug.clone()).href();
+        let unlock_href = Route::Unlock.href();
+        let (start, note) = if access.is_open() {
+            (
+                view! { <a class="button" href=test_href>"Start a 5-question test"</a> }.into_any(),
+                None,
+            )
+        } else if access.can_start() {
+            (
+                view! { <a class="button" href=test_href>"Try 5 free questions"</a> }.into_any(),
+                Some(format!(
+                    "Free to try: {} of its {} questions. ",
+                    access.free, access.total
+                )),
+            )
+        } else {
+            (
+                view! { <a class="button" href=unlock_href.clone()>{format!("Unlock all {} questions", access.total)}</a> }.into_any(),
+                Some(format!("You have answered all {} free questions here; review them any time. ", access.free)),
+            )
+        };
         view! {
             <main class="page">
                 <h1>{topic.title.clone()}</h1>
                 <p class="lede">{topic.description.clone()}</p>
                 <div class="topic-actions">
                     <span inner_html=readiness_html(&readiness).into_inner()></span>
-                    <a class="button" href=Route::Test(topic.slug.clone()).href()>"Start a 5-question test"</a>
+                    {start}
                 </div>
+                {note.map(|note| view! {
+                    <p class="lock-note">
+                        <svg class="lock-icon" viewBox="0 0 24 24" aria-hidden="true"><path d=LOCK_ICON /></svg>
+                        {note}<a href=unlock_href>"Unlock everything"</a>
+                    </p>
+                })}
                 <h2 class="section-title">"Subtopics"</h2>
                 <ul class="topic-list">{subtopics}</ul>
                 <h2 class="section-title">"Browse the questions"</h2>
@@ -69,6 +102,7 @@ pub fn Topic(slug: String) -> impl IntoView {
 /// Every question of a topic, by subtopic, as links to practise it on its own.
 #[component]
 fn QuestionList(topic: u16) -> impl IntoView {
+    let state = use_app_state();
     let html = RwSignal::new(None::<Html>);
     leptos::task::spawn_local(async move {
         let Ok(chunk) = crate::chunks::load_chunk(topic).await else {
@@ -95,11 +129,15 @@ fn QuestionList(topic: u16) -> impl IntoView {
                 if usize::from(meta.subtopic) != s {
                     continue;
                 }
+                let open = state
+                    .progress
+                    .with_untracked(|p| engine().may_open(state.access.get_untracked(), p, item));
                 out.push_str(&format!(
-                    r#"<li><a href="{href}"><span class="summary-prompt">{prompt}</span></a> <span class="topic-meta">level {level}</span></li>"#,
+                    r#"<li><a href="{href}"><span class="summary-prompt">{prompt}</span></a> <span class="topic-meta">{lock}level {level}</span></li>"#,
                     href = Route::Question(q.id.clone()).href(),
                     prompt = q.prompt_html,
-                    level = meta.difficulty
+                    level = meta.difficulty,
+                    lock = if open { "" } else { "locked · " },
                 ));
             }
             out.push_str("</ol>");

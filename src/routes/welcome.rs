@@ -24,7 +24,7 @@ pub fn WelcomePage() -> impl IntoView {
     let next = move || step.update(|s| *s += 1);
     let finish = move || {
         settings::set_welcomed();
-        if super::start::start_starter(state) {
+        if super::start::start_starter(state).is_ok() {
             location.navigate(&Route::Start, History::Replace);
         } else {
             location.navigate(&Route::Home, History::Replace);

@@ -40,8 +40,8 @@ pub(crate) struct Derived {
     days: BTreeMap<LocalDate, Day>,
     /// The sitting of the latest daily answer and the date of its challenge.
     last_daily: Option<(SessionId, LocalDate)>,
-    /// The latest unlock key entered (its text; the app verifies it).
-    pub(crate) unlock_key: Option<String>,
+    /// Every distinct unlock key entered (their text; the app verifies them), newest first.
+    pub(crate) unlock_keys: Vec<String>,
 }
 
 /// The daily challenges of the last three dates looked up, so that replaying
@@ -72,6 +72,12 @@ impl Derived {
     /// `at_ms`. As the app's list did: the latest event per question in log
     /// order decides, and the list is ordered by that event's time, newest
     /// first, ties in log order.
+    /// A key entered at this point of the log: first in the list (it is the newest).
+    pub(crate) fn key_entered(&mut self, key: &str) {
+        self.unlock_keys.retain(|k| k != key);
+        self.unlock_keys.insert(0, key.to_string());
+    }
+
     pub(crate) fn bookmark(&mut self, question: &str, on: bool, at_ms: i64) {
         if let Some(at) = self.bookmarks.iter().position(|q| q == question) {
             self.bookmarks.remove(at);
@@ -163,10 +169,11 @@ impl Progress {
         &self.derived.bookmarks
     }
 
-    /// The text of the latest unlock key the learner entered, if any. It proves nothing by
-    /// itself: the app verifies it at every start.
-    pub fn unlock_key(&self) -> Option<&str> {
-        self.derived.unlock_key.as_deref()
+    /// The texts of the unlock keys the learner entered, newest first, each once. They prove
+    /// nothing by themselves: the app verifies them at every start, and one that verifies
+    /// unlocks (so a damaged copy from an old backup cannot lock out a good key).
+    pub fn unlock_keys(&self) -> &[String] {
+        &self.derived.unlock_keys
     }
 
     /// Whether `question` is bookmarked.

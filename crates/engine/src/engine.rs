@@ -266,7 +266,7 @@ impl Engine {
             EventBody::Bookmarked { question, on } => {
                 progress.derived.bookmark(question, *on, event.at_ms);
             }
-            EventBody::KeyEntered { key } => progress.derived.unlock_key = Some(key.clone()),
+            EventBody::KeyEntered { key } => progress.derived.key_entered(key),
             EventBody::Answered(answer) => {
                 progress.streak.record_answer(event.local_date);
                 progress.derived.count_answer(event.local_date);

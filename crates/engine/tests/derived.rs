@@ -236,7 +236,7 @@ fn a_daily_begun_before_midnight_counts_for_the_day_it_began() {
 }
 
 #[test]
-fn the_latest_key_entered_is_kept_as_text_and_survives_a_round_trip_of_the_log() {
+fn keys_entered_are_kept_as_text_newest_first_and_survive_a_round_trip_of_the_log() {
     let engine = Engine::new(small_bank());
     let key = |id: u64, at_ms: i64, text: &str| Event {
         version: EVENT_VERSION,
@@ -249,10 +249,11 @@ fn the_latest_key_entered_is_kept_as_text_and_survives_a_round_trip_of_the_log()
         answer_event(1, START_MS, day_of(START_MS), "t0-q1", true),
         key(2, START_MS + 1_000, "FIRST"),
         key(3, START_MS + 2_000, "SECOND"),
+        key(4, START_MS + 3_000, "FIRST"),
     ];
-    assert_eq!(engine.empty_progress().unlock_key(), None);
-    assert_eq!(engine.replay(&log).unlock_key(), Some("SECOND"));
+    assert!(engine.empty_progress().unlock_keys().is_empty());
+    assert_eq!(engine.replay(&log).unlock_keys(), ["FIRST", "SECOND"]);
     let bytes = postcard::to_allocvec(&log).unwrap();
     let back: Vec<Event> = postcard::from_bytes(&bytes).unwrap();
-    assert_eq!(engine.replay(&back).unlock_key(), Some("SECOND"));
+    assert_eq!(engine.replay(&back).unlock_keys(), ["FIRST", "SECOND"]);
 }
