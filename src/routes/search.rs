@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 use crate::chunks::load_chunk;
 use crate::html::Html;
 use crate::router::{use_location, History, Route};
-use crate::state::engine;
+use crate::state::{engine, use_app_state};
 use crate::text::plain;
 
 /// At most this many results are listed.
@@ -77,6 +77,7 @@ async fn build() -> Result<Rc<Searchable>, String> {
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let location = use_location();
+    let state = use_app_state();
     let query = Memo::new(move |_| match location.route.get() {
         Route::Search(q) => q,
         _ => String::new(),
@@ -99,6 +100,7 @@ pub fn SearchPage() -> impl IntoView {
         let hits = built.index.query(&q, usize::MAX);
         let count = hits.len();
         let bank = engine().bank();
+        let access = state.access.get();
         let list = hits
             .into_iter()
             .take(MAX_RESULTS)
@@ -107,11 +109,16 @@ pub fn SearchPage() -> impl IntoView {
                 let meta = &bank.items[*item];
                 let topic = &bank.topics[usize::from(meta.topic)].title;
                 let shown = Html::highlighted(prompt, &hit.prompt_spans);
+                let lock = if state.progress.with(|p| engine().may_open(access, p, *item)) {
+                    ""
+                } else {
+                    " · locked"
+                };
                 view! {
                     <li>
                         <a class="card list-row search-hit" href=Route::Question(meta.id.clone()).href()>
                             <span class="list-prompt" inner_html=shown.into_inner()></span>
-                            <span class="topic-meta">{format!("{topic} · level {}", meta.difficulty)}</span>
+                            <span class="topic-meta">{format!("{topic} · level {}{lock}", meta.difficulty)}</span>
                         </a>
                     </li>
                 }
