@@ -44,7 +44,7 @@ test("after the first visit everything works with the server gone", async () => 
       await page.locator(`a.topic-card[href="${topic.href}"]`).click();
     }
     await page.getByRole("heading", { level: 1, name: topic.title, exact: true }).waitFor();
-    await app.link("Start a 5-question test").click();
+    await app.startTest().click();
     assert.equal((await quiz.current()).total, 5, topic.title);
     await quiz.finishWithDontKnow();
   }

@@ -22,6 +22,11 @@ export class App {
     return this.page.getByRole("link", { name });
   }
 
+  /** A topic page's test link: the full test, or a free test of a locked topic's sample. */
+  startTest() {
+    return this.link(/^(Start a 5-question test|Try 5 free questions)$/);
+  }
+
   heading(name) {
     return this.page.getByRole("heading", { name });
   }

@@ -27,8 +27,10 @@ async function assertInView(page, locator, what) {
 
 test("after Check, the verdict and Continue are on screen for every kind and the longest question", async () => {
   const size = (q) => q.prompt.length + (q.code?.text.length ?? 0) + q.choices.reduce((n, c) => n + c.text.length + (c.why?.length ?? 0), 0) + q.explanation.length;
-  const longest = corpus.reduce((a, b) => (size(b) > size(a) ? b : a));
-  const picks = ["single", "multi", "true_false", "code_output"].map((kind) => corpus.find((q) => q.kind === kind));
+  const longest = corpus.filter((q) => q.free).reduce((a, b) => (size(b) > size(a) ? b : a));
+  // Questions the free tier opens (a locked one shows the unlock card instead).
+  const open = corpus.filter((q) => q.free);
+  const picks = ["single", "multi", "true_false", "code_output"].map((kind) => open.find((q) => q.kind === kind));
   const page = await openPage(env.context);
   const app = new App(page, env.baseUrl);
   for (const question of [...picks, longest]) {
@@ -199,7 +201,7 @@ test("search forgives a typo, marks the match, keeps the query in the address an
   await mark.waitFor();
   assert.match(await mark.textContent(), /^attention/i);
   // The whole card is the link: a tap on its topic line opens the question.
-  await page.locator("a.search-hit .topic-meta").first().click();
+  await page.locator("a.search-hit", { hasNotText: "locked" }).first().locator(".topic-meta").click();
   await page.locator("#question-prompt").waitFor();
   await page.goBack();
   await page.getByRole("searchbox").waitFor();
@@ -290,7 +292,7 @@ test("the stored theme is there in the first frame (no flash of the other theme)
 });
 
 test("long code lines scroll behind a hint, or wrap at the learner's choice (remembered)", async () => {
-  const question = corpus.find((q) => q.code && q.code.text.split("\n").some((line) => line.length > 50));
+  const question = corpus.find((q) => q.free && q.code && q.code.text.split("\n").some((line) => line.length > 50));
   assert.ok(question, "the corpus has a code line wider than a phone");
   const own = await start();
   try {

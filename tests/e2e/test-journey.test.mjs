@@ -18,7 +18,7 @@ test("a topic test gives feedback, survives a reload and ends with results", asy
   await app.open("/");
   await app.link(/Statistics and probability/).click();
   await app.heading("Statistics and probability for ML").waitFor();
-  await app.link("Start a 5-question test").click();
+  await app.startTest().click();
 
   assert.deepEqual(await quiz.current(), { n: 1, total: 5 });
   assert.ok((await quiz.options().count()) >= 2);

@@ -46,7 +46,7 @@ test("a new build waits for the end of the test and for the learner's go-ahead",
   // A test, two questions answered.
   await app.link(/Statistics and probability/).click();
   await app.heading(topic).waitFor();
-  await app.link("Start a 5-question test").click();
+  await app.startTest().click();
   for (const n of [1, 2]) {
     assert.equal((await quiz.current()).n, n);
     await quiz.dontKnow();
