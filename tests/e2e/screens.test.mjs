@@ -156,6 +156,22 @@ for (const viewport of VIEWPORTS) {
           await page.getByRole("region", { name: /days to your interview/ }).waitFor();
         }, { viewportToo: true });
 
+        // The free tier: a locked topic's page, a locked question, and the unlock screen.
+        await shot("topic-locked", async () => {
+          await app.open("/topic/computer-vision");
+          await page.locator(".lock-note").waitFor();
+        });
+
+        await shot("question-locked", async () => {
+          await app.open("/question/cv-080");
+          await page.locator(".locked-card").waitFor();
+        });
+
+        await shot("unlock", async () => {
+          await app.open("/unlock");
+          await page.getByLabel("Paste the key from your receipt").waitFor();
+        });
+
         await shot("not-found", async () => {
           await app.open("/no/such/page");
           await page.getByRole("heading", { name: "Page not found" }).waitFor();
