@@ -1,5 +1,18 @@
-//! Plain text from the build's sanitized HTML (for search). Escaping lives with the one door
-//! for markup, `crate::html`.
+//! Plain text from the build's sanitized HTML (for search), and numbers as people read them.
+//! Escaping lives with the one door for markup, `crate::html`.
+
+/// A count with thousands separators: 1561 → "1,561".
+pub fn count(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
 
 /// The text content of an HTML fragment, entities decoded; a closing paragraph or line break
 /// becomes a newline, any other tag a space.
@@ -56,6 +69,15 @@ fn text_of(html: &str, tag_gap: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn counts_read_with_thousands_separators() {
+        assert_eq!(super::count(0), "0");
+        assert_eq!(super::count(999), "999");
+        assert_eq!(super::count(1561), "1,561");
+        assert_eq!(super::count(1_234_567), "1,234,567");
+    }
+
     use super::{code_text, plain};
 
     #[test]

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::state::{engine, use_app_state};
+use crate::text::count;
 use crate::unlock::{KeyStatus, PRICE, PURCHASE_URL};
 
 /// The corpus in numbers: questions and topics in all, and how many of each the free tier opens.
@@ -24,6 +25,12 @@ fn corpus_counts() -> (usize, usize, usize, usize) {
 pub fn UnlockPage() -> impl IntoView {
     let state = use_app_state();
     let (questions, topics, free_questions, free_topics) = corpus_counts();
+    let (questions, free_questions) = (count(questions), count(free_questions));
+    let free_lede = format!("Free: {free_topics} whole topics, a sample of every other one, the daily challenge, and review of anything you have answered. One purchase opens all {questions} questions in {topics} topics, for life.");
+    let all_line =
+        format!("All {questions} questions and every adaptive test (free: {free_questions})");
+    let unlocked_lede =
+        format!("Unlocked: all {questions} questions in {topics} topics are open, for life.");
     let text = RwSignal::new(String::new());
     let message = RwSignal::new(None::<(bool, String)>);
     let checking = RwSignal::new(false);
@@ -59,12 +66,12 @@ pub fn UnlockPage() -> impl IntoView {
             <Show
                 when=unlocked
                 fallback=move || view! {
-                    <p class="lede">{format!("Free: {free_topics} whole topics, a sample of every other one, the daily challenge, and review of anything you have answered. One purchase opens all {questions} questions in {topics} topics, for life.")}</p>
+                    <p class="lede">{free_lede.clone()}</p>
                     {move || withdrawn().map(|w| view! { <p class="error" role="alert">{w}</p> })}
                     <section class="card" aria-labelledby="offer-title">
                         <h2 id="offer-title" class="card-title">{PRICE}</h2>
                         <ul class="unlock-list">
-                            <li>{format!("All {questions} questions and every adaptive test (free: {free_questions})")}</li>
+                            <li>{all_line.clone()}</li>
                             <li>"Every future question and topic: updates never re-lock"</li>
                             <li>"Works offline: your key is checked on this device, never online"</li>
                         </ul>
@@ -72,7 +79,7 @@ pub fn UnlockPage() -> impl IntoView {
                     </section>
                 }
             >
-                <p class="lede">{format!("Unlocked: all {questions} questions in {topics} topics are open, for life.")}</p>
+                <p class="lede">{unlocked_lede.clone()}</p>
             </Show>
             <section class="card" aria-labelledby="key-title">
                 <h2 id="key-title" class="card-title">"Your key"</h2>
