@@ -192,30 +192,27 @@ impl AppState {
     /// Bookmarks a question, or removes its bookmark (an event in the log like any other).
     pub fn toggle_bookmark(&self, question: &str) {
         let on = !self.progress.with_untracked(|p| p.is_bookmarked(question));
-        let now = now_ms();
-        let event = Event {
-            version: engine::EVENT_VERSION,
-            id: EventId(random_u64()),
-            at_ms: now,
-            local_date: engine::LocalDate::from_utc_ms(now, utc_offset_minutes()),
-            body: EventBody::Bookmarked {
-                question: question.to_string(),
-                on,
-            },
-        };
-        self.append(event);
+        self.append_now(EventBody::Bookmarked {
+            question: question.to_string(),
+            on,
+        });
     }
 
     /// Turns streak tracking on or off (an event in the log like any other).
     pub fn set_streaks_enabled(&self, enabled: bool) {
-        let event = Event {
+        self.append_now(EventBody::StreaksEnabled(enabled));
+    }
+
+    /// Appends an event of the current version, stamped now.
+    fn append_now(&self, body: EventBody) {
+        let now = now_ms();
+        self.append(Event {
             version: engine::EVENT_VERSION,
             id: EventId(random_u64()),
-            at_ms: now_ms(),
-            local_date: engine::LocalDate::from_utc_ms(now_ms(), utc_offset_minutes()),
-            body: EventBody::StreaksEnabled(enabled),
-        };
-        self.append(event);
+            at_ms: now,
+            local_date: engine::LocalDate::from_utc_ms(now, utc_offset_minutes()),
+            body,
+        });
     }
 
     fn append(&self, event: Event) {
@@ -318,14 +315,7 @@ impl AppState {
     /// canonical form) and unlocks at once. A key that does not changes nothing.
     pub async fn enter_key(&self, text: &str) -> Result<(), license::KeyError> {
         let key = unlock::verify(text, &unlock::keyring()).await?;
-        let now = now_ms();
-        self.append(Event {
-            version: engine::EVENT_VERSION,
-            id: EventId(random_u64()),
-            at_ms: now,
-            local_date: engine::LocalDate::from_utc_ms(now, utc_offset_minutes()),
-            body: EventBody::KeyEntered { key: key.to_text() },
-        });
+        self.append_now(EventBody::KeyEntered { key: key.to_text() });
         self.key_status.set(KeyStatus::Valid(key));
         self.access.set(Access::Unlocked);
         Ok(())

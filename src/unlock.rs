@@ -3,7 +3,7 @@
 //! signature code in the app's wasm). A browser without Ed25519 in WebCrypto is told so, and
 //! nothing unlocks.
 
-use js_sys::{Array, Reflect, Uint8Array};
+use js_sys::{Array, Uint8Array};
 use license::{Key, KeyError, Keyring};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -53,15 +53,8 @@ async fn ed25519_verify(
     signature: &[u8],
     message: &[u8],
 ) -> Result<bool, KeyError> {
-    let subtle = js_sys::global()
-        .dyn_into::<web_sys::Window>()
-        .ok()
+    let subtle = web_sys::window()
         .and_then(|w| w.crypto().ok())
-        .or_else(|| {
-            Reflect::get(&js_sys::global(), &JsValue::from_str("crypto"))
-                .ok()
-                .and_then(|c| c.dyn_into::<web_sys::Crypto>().ok())
-        })
         .map(|c| c.subtle())
         .ok_or(KeyError::Unsupported)?;
     let usages = Array::of1(&JsValue::from_str("verify"));

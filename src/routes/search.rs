@@ -101,15 +101,22 @@ pub fn SearchPage() -> impl IntoView {
         let count = hits.len();
         let bank = engine().bank();
         let access = state.access.get();
+        let hits: Vec<_> = hits.into_iter().take(MAX_RESULTS).collect();
+        // One read of the progress for the whole list.
+        let open: Vec<bool> = state.progress.with(|p| {
+            hits.iter()
+                .map(|hit| engine().may_open(access, p, built.docs[hit.doc].0))
+                .collect()
+        });
         let list = hits
             .into_iter()
-            .take(MAX_RESULTS)
-            .map(|hit| {
+            .zip(open)
+            .map(|(hit, open)| {
                 let (item, prompt) = &built.docs[hit.doc];
                 let meta = &bank.items[*item];
                 let topic = &bank.topics[usize::from(meta.topic)].title;
                 let shown = Html::highlighted(prompt, &hit.prompt_spans);
-                let lock = if state.progress.with(|p| engine().may_open(access, p, *item)) {
+                let lock = if open {
                     ""
                 } else {
                     " · locked"

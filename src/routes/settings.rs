@@ -218,7 +218,7 @@ pub fn SettingsPage() -> impl IntoView {
             <section class="card" aria-labelledby="about-title">
                 <h2 id="about-title" class="card-title">"About"</h2>
                 <p>
-                    "Prepwise asks what an interviewer for AI, ML and Python roles would ask, adapts to how you answer, and works offline. Every question was written for Prepwise and checked by two independent reviewers; every code-output answer is what Python 3.11 really prints."
+                    "Prepwise asks what an interviewer for AI, ML and Python roles would ask, adapts to how you answer, and works offline. Every question was written for Prepwise and answered blind by a reviewer who did not write it; every code-output answer is what Python 3.11 really prints."
                 </p>
                 <p>"Your answers never leave this device."</p>
                 <h3 class="card-subtitle">"Licences"</h3>

@@ -110,6 +110,13 @@ fn QuestionList(topic: u16) -> impl IntoView {
             return;
         };
         let bank = engine().bank();
+        // Which questions open, read once (untracked: the list is built once per visit).
+        let access = state.access.get_untracked();
+        let open: Vec<bool> = state.progress.with_untracked(|p| {
+            (0..bank.items.len())
+                .map(|item| engine().may_open(access, p, item))
+                .collect()
+        });
         let mut out = String::new();
         for (s, sub) in bank
             .subtopics
@@ -129,15 +136,12 @@ fn QuestionList(topic: u16) -> impl IntoView {
                 if usize::from(meta.subtopic) != s {
                     continue;
                 }
-                let open = state
-                    .progress
-                    .with_untracked(|p| engine().may_open(state.access.get_untracked(), p, item));
                 out.push_str(&format!(
                     r#"<li><a href="{href}"><span class="summary-prompt">{prompt}</span></a> <span class="topic-meta">{lock}level {level}</span></li>"#,
                     href = Route::Question(q.id.clone()).href(),
                     prompt = q.prompt_html,
                     level = meta.difficulty,
-                    lock = if open { "" } else { "locked · " },
+                    lock = if open[item] { "" } else { "locked · " },
                 ));
             }
             out.push_str("</ol>");

@@ -4,20 +4,11 @@ import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { openPage, start } from "./support.mjs";
-import { App, Quiz } from "./pages.mjs";
+import { App, Quiz, importBackup as importFile } from "./pages.mjs";
 
 let env;
 before(async () => (env = await start()));
 after(async () => env?.close());
-
-/** Imports a file and returns the status message it produced (each differs from the last). */
-async function importFile(page, name, buffer) {
-  const status = page.locator(".import-status");
-  const before = await status.textContent();
-  await page.locator('input[type="file"]').setInputFiles({ name, mimeType: "application/json", buffer });
-  await page.waitForFunction((prev) => document.querySelector(".import-status").textContent !== prev, before);
-  return status.textContent();
-}
 
 test("an exported backup restores progress after a reset; bad files change nothing", async () => {
   const page = await openPage(env.context);

@@ -144,3 +144,19 @@ export class Offline {
     return result;
   }
 }
+
+/** Runs `action`, then waits for the text of `selector` to change, and returns the new text. */
+export async function statusAfter(page, selector, action) {
+  const status = page.locator(selector);
+  const before = await status.textContent();
+  await action();
+  await page.waitForFunction(([sel, prev]) => document.querySelector(sel).textContent !== prev, [selector, before]);
+  return status.textContent();
+}
+
+/** Imports a backup file on Settings and returns the status message it produced. */
+export function importBackup(page, name, buffer) {
+  return statusAfter(page, ".import-status", () =>
+    page.locator('input[type="file"]').setInputFiles({ name, mimeType: "application/json", buffer }),
+  );
+}

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { openPage, start } from "./support.mjs";
-import { App } from "./pages.mjs";
+import { App, importBackup as importFile, statusAfter } from "./pages.mjs";
 
 const SIGNING_KEY = process.env.PREPWISE_TEST_SIGNING_KEY;
 
@@ -21,21 +21,11 @@ function issue(purchaser) {
   return execFileSync("target/host/license", ["issue", "--key", SIGNING_KEY, "--purchaser", purchaser]).toString().trim();
 }
 
-async function enterKey(page, text) {
-  const status = page.locator(".key-status");
-  const before = await status.textContent();
-  await page.getByLabel("Paste the key from your receipt").fill(text);
-  await page.getByRole("button", { name: "Unlock", exact: true }).click();
-  await page.waitForFunction((prev) => document.querySelector(".key-status").textContent !== prev, before);
-  return status.textContent();
-}
-
-async function importFile(page, name, buffer) {
-  const status = page.locator(".import-status");
-  const before = await status.textContent();
-  await page.locator('input[type="file"]').setInputFiles({ name, mimeType: "application/json", buffer });
-  await page.waitForFunction((prev) => document.querySelector(".import-status").textContent !== prev, before);
-  return status.textContent();
+function enterKey(page, text) {
+  return statusAfter(page, ".key-status", async () => {
+    await page.getByLabel("Paste the key from your receipt").fill(text);
+    await page.getByRole("button", { name: "Unlock", exact: true }).click();
+  });
 }
 
 test("a locked topic offers its sample; wrong keys are refused; a genuine key unlocks for good", async () => {
@@ -58,7 +48,7 @@ test("a locked topic offers its sample; wrong keys are refused; a genuine key un
   groups[2] = swapped + groups[2].slice(1);
   assert.match(await enterKey(page, groups.join("-")), /typo in group 3/);
   assert.match(await enterKey(page, ""), /Paste your key/);
-  const forged = execFileSync("target/host/license", ["issue", "--key", SIGNING_KEY, "--purchaser", "x"]).toString().trim();
+  const forged = issue("x");
   // A key whose payload is another key's: every group checks, the signature does not match.
   const mixed = forged.split("-").slice(0, 2).concat(key.split("-").slice(2)).join("-");
   assert.match(await enterKey(page, mixed), /not a genuine Prepwise key/);
