@@ -58,7 +58,7 @@ const QUESTION_FIELDS: &[&str] = &[
 ];
 const CHOICE_FIELDS: &[&str] = &["text", "correct", "why"];
 const REFERENCE_FIELDS: &[&str] = &["title", "url"];
-const IRT_FIELDS: &[&str] = &["a", "b"];
+const IRT_FIELDS: &[&str] = &["a", "b", "sd"];
 /// Languages the highlighter knows and the app styles.
 pub const CODE_LANGS: &[&str] = &["python", "sql", "bash", "json", "yaml", "text"];
 const ROOT_FILES: &[&str] = &["FORMAT.md", "README.md", "ids.lock", "tracks.toml"];
@@ -126,6 +126,7 @@ enum RawReference {
 struct RawIrt {
     a: Option<f64>,
     b: Option<f64>,
+    sd: Option<f64>,
 }
 
 /// Reads and validates the content folder. With any error, returns every problem found (warnings
@@ -651,6 +652,7 @@ fn validate_question(
 
     let mut irt_a = None;
     let mut irt_b = None;
+    let mut irt_b_sd = None;
     if let Some(irt) = &raw.irt {
         let here = file.at(irt.span().start);
         if let Some(a) = irt.get_ref().a {
@@ -672,6 +674,25 @@ fn validate_question(
                 );
             }
             irt_b = Some(b as f32);
+        }
+        if let Some(sd) = irt.get_ref().sd {
+            if irt_b.is_none() {
+                diags.error_with_hint(
+                    &here,
+                    format!("{id}: irt.sd without irt.b"),
+                    "sd is the standard error of an authored difficulty: give b with it",
+                );
+            } else if !(sd > 0.0 && sd <= engine::MAX_DIFFICULTY_SD) {
+                diags.error_with_hint(
+                    &here,
+                    format!("{id}: irt.sd = {sd} is out of range"),
+                    format!(
+                        "the standard error of b in logits, above 0 and at most {}",
+                        engine::MAX_DIFFICULTY_SD
+                    ),
+                );
+            }
+            irt_b_sd = Some(sd as f32);
         }
     }
 
@@ -714,6 +735,7 @@ fn validate_question(
         free: raw.free,
         irt_a,
         irt_b,
+        irt_b_sd,
         choices,
         as_of,
         location: at,

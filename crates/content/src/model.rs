@@ -94,6 +94,8 @@ pub struct Question {
     pub free: bool,
     pub irt_a: Option<f32>,
     pub irt_b: Option<f32>,
+    /// The standard error of `irt_b` (logits); `None` means exact.
+    pub irt_b_sd: Option<f32>,
     /// The options as authored; true/false questions get "True" and "False".
     pub choices: Vec<Choice>,
     /// The month its version-, vendor- or date-dependent facts were checked (`as_of`).

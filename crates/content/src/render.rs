@@ -258,6 +258,7 @@ pub fn bank(corpus: &Corpus) -> Bank {
                 options: q.choices.len() as u8,
                 irt_a: q.irt_a,
                 irt_b: q.irt_b,
+                irt_b_sd: q.irt_b_sd,
                 free: q.free || corpus.topics[q.topic].free,
             })
             .collect(),

@@ -52,6 +52,7 @@ fn bank(topics: u16, items: usize) -> Bank {
             options: if true_false { 2 } else { 4 },
             irt_a: None,
             irt_b: None,
+            irt_b_sd: None,
             free: true,
         });
     }

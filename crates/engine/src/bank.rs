@@ -82,8 +82,13 @@ pub struct ItemMeta {
     pub options: u8,
     /// Authored override of the IRT discrimination `a`.
     pub irt_a: Option<f32>,
-    /// Authored override of the IRT difficulty `b` (logits).
+    /// Authored override of the IRT difficulty `b` (logits), stored to 0.01.
+    #[serde(with = "centi")]
     pub irt_b: Option<f32>,
+    /// How well `irt_b` is known: its standard error (logits, stored to 0.01). `None` with an
+    /// `irt_b` means exact (calibrated on enough answers to ignore the error).
+    #[serde(with = "centi")]
+    pub irt_b_sd: Option<f32>,
     /// In the free tier even when its topic is not.
     pub free: bool,
 }
@@ -109,5 +114,22 @@ impl Bank {
             .enumerate()
             .filter(move |(_, item)| item.topic == topic)
             .map(|(i, _)| i)
+    }
+}
+
+/// An `Option<f32>` in the index as hundredths in an `i16` (two bytes or fewer in postcard,
+/// instead of four of a float that hardly compresses): difficulties and their errors need no
+/// more than 0.01 logits, and ±327 logits is far past any sane value.
+mod centi {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<S: Serializer>(value: &Option<f32>, s: S) -> Result<S::Ok, S::Error> {
+        value
+            .map(|v| (v * 100.0).round().clamp(f32::from(i16::MIN), f32::from(i16::MAX)) as i16)
+            .serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f32>, D::Error> {
+        Ok(Option::<i16>::deserialize(d)?.map(|v| f32::from(v) / 100.0))
     }
 }

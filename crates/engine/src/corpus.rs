@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::Bank;
 
 /// Bumped whenever the serialized shape of [`Index`] or [`Chunk`] changes.
-pub const CORPUS_FORMAT: u32 = 4;
+pub const CORPUS_FORMAT: u32 = 5;
 
 /// The small part of the corpus that the home screen and the engine need.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -154,6 +154,7 @@ mod tests {
                     options: 4,
                     irt_a: None,
                     irt_b: None,
+                    irt_b_sd: None,
                     free: true,
                 })
                 .collect(),

@@ -144,11 +144,13 @@ impl Engine {
             .map(|(i, meta)| {
                 topic_items[usize::from(meta.topic)].push(i);
                 by_id.entry(meta.id.clone()).or_insert(i);
-                let params = if ItemParams::has_calibrated_difficulty(meta) {
-                    ItemParams::from_meta(meta)
-                } else {
-                    ItemParams::from_meta(meta).with_difficulty_sd(LABEL_DIFFICULTY_SD)
-                };
+                let params = ItemParams::from_meta(meta).with_difficulty_sd(
+                    if ItemParams::has_calibrated_difficulty(meta) {
+                        ItemParams::calibrated_difficulty_sd(meta)
+                    } else {
+                        LABEL_DIFFICULTY_SD
+                    },
+                );
                 Prepared {
                     params,
                     topic: usize::from(meta.topic),
@@ -199,9 +201,10 @@ impl Engine {
     }
 
     /// IRT parameters of question `item` as the engine uses them: those of
-    /// [`ItemParams::from_meta`], with the slope flattened for a difficulty
-    /// that comes from a label ([`ItemParams::with_difficulty_sd`] with
-    /// [`LABEL_DIFFICULTY_SD`]).
+    /// [`ItemParams::from_meta`], with the slope flattened by how well the
+    /// difficulty is known ([`ItemParams::with_difficulty_sd`]): by
+    /// [`LABEL_DIFFICULTY_SD`] for a label, by its own `irt_b_sd` for an
+    /// authored difficulty.
     pub fn item_params(&self, item: usize) -> Option<ItemParams> {
         self.items.get(item).map(|p| p.params)
     }

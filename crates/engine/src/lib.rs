@@ -18,10 +18,11 @@
 //!   [`LABEL_DIFFICULTY_SD`]: labels are 1.25-logit bins and authors
 //!   misjudge), so the engine uses the response function averaged over it,
 //!   `a' = a / sqrt(1 + π a² 0.5² / 8)` (0.954 for a = 1; MacKay's probit
-//!   approximation); calibrated `irt_b` keeps its `a`. "I don't know" counts
+//!   approximation); an authored `irt_b` is flattened the same way by its
+//!   own standard error `irt_b_sd` (0 when absent: exact). "I don't know" counts
 //!   as incorrect with no guessing credit: likelihood `1 − σ(a (θ − b))`.
 //! - **estimate** ([`Evidence`], [`Ability`]): an EAP estimate (Bock &
-//!   Mislevy 1982) per topic on an 81-point grid over [−4, 4] with a N(0, 1)
+//!   Mislevy 1982) per topic on an 81-point grid over [−10, 10] with a N(0, 1)
 //!   prior; SE is the posterior standard deviation. Old answers are weighted
 //!   `2^(−age/180 days)` (exponential forgetting), so the interval widens while
 //!   a learner is away. Subtopic estimates borrow half-weight evidence from the
@@ -129,7 +130,7 @@ pub use fsrs::{
 pub use grade::{grade, Graded};
 pub use model::{
     guessing, label_difficulty, logistic, ItemParams, Outcome, DEFAULT_DISCRIMINATION,
-    DIFFICULTY_STEP_LOGITS, LABEL_DIFFICULTY_SD,
+    DIFFICULTY_STEP_LOGITS, LABEL_DIFFICULTY_SD, MAX_DIFFICULTY_SD,
 };
 pub use plan::{
     Focus, Forecast, Plan, TrackReadiness, DAILY_GOAL_RANGE, DEFAULT_DAILY_GOAL,

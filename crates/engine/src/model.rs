@@ -24,6 +24,10 @@ pub const DIFFICULTY_STEP_LOGITS: f64 = 1.25;
 /// See [`ItemParams::with_difficulty_sd`].
 pub const LABEL_DIFFICULTY_SD: f64 = 0.5;
 
+/// The largest standard error of a difficulty taken from content: beyond it the difficulty says
+/// too little to be worth an override (a label alone is known to 0.5).
+pub const MAX_DIFFICULTY_SD: f64 = 2.0;
+
 /// Overrides outside these ranges are treated as authoring mistakes and ignored.
 const DISCRIMINATION_RANGE: (f64, f64) = (0.05, 4.0);
 const DIFFICULTY_RANGE_LOGITS: (f64, f64) = (-6.0, 6.0);
@@ -121,6 +125,15 @@ impl ItemParams {
         meta.irt_b
             .map(f64::from)
             .is_some_and(|b| (DIFFICULTY_RANGE_LOGITS.0..=DIFFICULTY_RANGE_LOGITS.1).contains(&b))
+    }
+
+    /// The standard error of a calibrated difficulty: the authored `irt_b_sd` when it is sane
+    /// (0 to [`MAX_DIFFICULTY_SD`]), else 0 (exact).
+    pub fn calibrated_difficulty_sd(meta: &ItemMeta) -> f64 {
+        meta.irt_b_sd
+            .map(f64::from)
+            .filter(|sd| (0.0..=MAX_DIFFICULTY_SD).contains(sd))
+            .unwrap_or(0.0)
     }
 
     /// The same item with its difficulty known only to within

@@ -25,6 +25,7 @@ fn meta(kind: Kind, difficulty: u8, options: u8) -> ItemMeta {
         options,
         irt_a: None,
         irt_b: None,
+        irt_b_sd: None,
         free: true,
     }
 }
@@ -92,12 +93,19 @@ fn label_difficulty_uncertainty_flattens_the_slope() {
 }
 
 #[test]
-fn the_engine_flattens_label_difficulties_but_not_calibrated_ones() {
+fn the_engine_flattens_each_difficulty_by_how_well_it_is_known() {
     let mut labelled = meta(Kind::Single, 4, 4);
     labelled.id = "labelled".into();
     let mut calibrated = meta(Kind::Single, 4, 4);
     calibrated.id = "calibrated".into();
     calibrated.irt_b = Some(0.75);
+    let mut rated = meta(Kind::Single, 4, 4);
+    rated.id = "rated".into();
+    rated.irt_b = Some(-0.4);
+    rated.irt_b_sd = Some(0.29);
+    let mut unsure = rated.clone();
+    unsure.id = "unsure".into();
+    unsure.irt_b_sd = Some(40.0);
     assert!(!ItemParams::has_calibrated_difficulty(&labelled));
     assert!(ItemParams::has_calibrated_difficulty(&calibrated));
     let bank = Bank {
@@ -115,13 +123,25 @@ fn the_engine_flattens_label_difficulties_but_not_calibrated_ones() {
             description: String::new(),
             topic: 0,
         }],
-        items: vec![labelled, calibrated],
+        items: vec![labelled, calibrated, rated, unsure],
     };
     let engine = Engine::new(bank);
     let labelled = engine.item_params(0).expect("in the bank");
     close(labelled.a, 0.954_254_6, 1e-7);
+    // No standard error: exact.
     let calibrated = engine.item_params(1).expect("in the bank");
     assert_eq!((calibrated.a, calibrated.b), (1.0, 0.75));
+    // Known to 0.29 logits: a' = 1 / sqrt(1 + π · 0.29² / 8) = 0.984 (less flat than a label).
+    let rated = engine.item_params(2).expect("in the bank");
+    close(rated.b, -0.4, 1e-6);
+    close(
+        rated.a,
+        1.0 / (1.0 + std::f64::consts::PI / 8.0 * 0.29f32 as f64 * 0.29f32 as f64).sqrt(),
+        1e-12,
+    );
+    assert!(rated.a > labelled.a && rated.a < 1.0);
+    // An error past MAX_DIFFICULTY_SD is an authoring mistake: ignored, the b counts as exact.
+    assert_eq!(engine.item_params(3).expect("in the bank").a, 1.0);
 }
 
 #[test]

@@ -6,7 +6,10 @@
 //!
 //! With `--bank PATH` it reads a postcard-serialized `engine::Index` (the
 //! compiled corpus) and simulates on its topics, labels and option counts;
-//! without it, on a synthetic bank of the corpus's planned shape.
+//! without it, on a synthetic bank of the corpus's planned shape. `--truth labels` draws the
+//! true difficulties around the labels even where the bank has authored ones (`irt_b` with its
+//! `irt_b_sd`); `--engine labels` gives the engine the labels alone. Together they measure what
+//! authored difficulties are worth, and what they cost if they were wrong.
 
 mod sim;
 
@@ -17,6 +20,8 @@ fn main() -> ExitCode {
     let mut four_option = false;
     let mut learners = 4000;
     let mut seed = 20_250_106;
+    let mut truth = sim::DifficultySource::Authored;
+    let mut engine_sees = sim::DifficultySource::Authored;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let value = args.next();
@@ -29,9 +34,15 @@ fn main() -> ExitCode {
                 learners = n.parse().unwrap_or(learners)
             }
             ("--seed", Some(s)) if s.parse::<u64>().is_ok() => seed = s.parse().unwrap_or(seed),
+            ("--truth", Some(s)) if sim::DifficultySource::parse(&s).is_some() => {
+                truth = sim::DifficultySource::parse(&s).unwrap_or(truth)
+            }
+            ("--engine", Some(s)) if sim::DifficultySource::parse(&s).is_some() => {
+                engine_sees = sim::DifficultySource::parse(&s).unwrap_or(engine_sees)
+            }
             _ => {
                 eprintln!(
-                    "usage: simulate [--bank PATH | --synthetic corpus|four-option] [--learners N] [--seed S]"
+                    "usage: simulate [--bank PATH | --synthetic corpus|four-option] [--learners N] [--seed S] [--truth authored|labels] [--engine authored|labels]"
                 );
                 return ExitCode::from(2);
             }
@@ -63,7 +74,11 @@ fn main() -> ExitCode {
             }
         }
     };
-    let config = sim::SimConfig::standard(learners, seed);
+    let config = sim::SimConfig {
+        truth,
+        engine_sees,
+        ..sim::SimConfig::standard(learners, seed)
+    };
     let report = sim::run(&bank, &source, &config);
     match serde_json::to_string_pretty(&report) {
         Ok(json) => println!("{json}"),

@@ -25,6 +25,30 @@ pub struct SimConfig {
     pub difficulty_noise_sd: f64,
     /// SD of ln(a) of the true discrimination.
     pub log_discrimination_sd: f64,
+    /// Where the true difficulties come from: an authored `irt_b` with its own `irt_b_sd`
+    /// where the bank has one (else the label with `difficulty_noise_sd`), or the labels alone.
+    pub truth: DifficultySource,
+    /// What the engine is told: the bank as it is, or its labels alone (every `irt_b` dropped),
+    /// so that one truth can be measured with and without the authored difficulties.
+    pub engine_sees: DifficultySource,
+}
+
+/// Whose difficulties to use: the bank's authored ones where present, or only the labels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DifficultySource {
+    Authored,
+    Labels,
+}
+
+impl DifficultySource {
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "authored" => Some(DifficultySource::Authored),
+            "labels" => Some(DifficultySource::Labels),
+            _ => None,
+        }
+    }
 }
 
 impl SimConfig {
@@ -38,6 +62,8 @@ impl SimConfig {
             checkpoints: vec![5, 10, 20, 50],
             difficulty_noise_sd: 0.5,
             log_discrimination_sd: 0.25,
+            truth: DifficultySource::Authored,
+            engine_sees: DifficultySource::Authored,
         }
     }
 }
@@ -229,6 +255,7 @@ pub fn synthetic_bank() -> Bank {
                 options,
                 irt_a: None,
                 irt_b: None,
+                irt_b_sd: None,
                 free: false,
             });
         }
@@ -272,6 +299,7 @@ pub fn four_option_bank() -> Bank {
                 options: if true_false { 2 } else { 4 },
                 irt_a: None,
                 irt_b: None,
+                irt_b_sd: None,
                 free: false,
             });
         }
@@ -337,7 +365,10 @@ struct Tally {
 
 /// Runs every policy on the same learners and items.
 pub fn run(bank: &Bank, source: &str, config: &SimConfig) -> SimReport {
-    let engine = Engine::new(bank.clone());
+    let engine = Engine::new(match config.engine_sees {
+        DifficultySource::Authored => bank.clone(),
+        DifficultySource::Labels => labels_only(bank),
+    });
     let mut rng = SplitMix64::new(mix_seed(config.seed, 1));
     let truths: Vec<Truth> = bank
         .items
@@ -345,13 +376,18 @@ pub fn run(bank: &Bank, source: &str, config: &SimConfig) -> SimReport {
         .enumerate()
         .map(|(i, meta)| {
             let params = engine.item_params(i).expect("item index from the bank");
-            let mapped_b = meta
-                .irt_b
-                .map(f64::from)
-                .unwrap_or_else(|| label_difficulty(meta.difficulty));
+            let (centre, sd) = match (config.truth, meta.irt_b) {
+                (DifficultySource::Authored, Some(b)) => {
+                    (f64::from(b), meta.irt_b_sd.map_or(0.0, f64::from))
+                }
+                _ => (
+                    label_difficulty(meta.difficulty),
+                    config.difficulty_noise_sd,
+                ),
+            };
             Truth {
                 a: (config.log_discrimination_sd * rng.normal()).exp(),
-                b: mapped_b + config.difficulty_noise_sd * rng.normal(),
+                b: centre + sd * rng.normal(),
                 c: params.c,
             }
         })
@@ -386,6 +422,16 @@ pub fn run(bank: &Bank, source: &str, config: &SimConfig) -> SimReport {
         information_ceiling: information_ceiling(config),
         targets,
     }
+}
+
+/// The bank with every authored difficulty dropped: the engine falls back on the labels.
+fn labels_only(bank: &Bank) -> Bank {
+    let mut bank = bank.clone();
+    for item in &mut bank.items {
+        item.irt_b = None;
+        item.irt_b_sd = None;
+    }
+    bank
 }
 
 /// See [`SimReport::information_ceiling`]. For c = 1/4 the 3PL information

@@ -41,6 +41,7 @@ pub fn small_bank() -> Bank {
                 options: if q == 7 { 2 } else { 4 },
                 irt_a: None,
                 irt_b: None,
+                irt_b_sd: None,
                 free: true,
             });
         }
