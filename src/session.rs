@@ -90,6 +90,15 @@ pub enum StartError {
 }
 
 impl Session {
+    /// Ends an adaptive test with an open (interview) question when its last topic has one to
+    /// ask ([`engine::Test::with_open_question`]); a fixed list is left as it is.
+    pub fn with_open_question(mut self, on: bool) -> Self {
+        if let Source::Adaptive(test) = &mut self.source {
+            *test = test.clone().with_open_question(on);
+        }
+        self
+    }
+
     /// An adaptive test over `scope`, with its first question chosen.
     pub fn adaptive(
         engine: &Engine,
@@ -227,9 +236,13 @@ impl Session {
             self.closed = true;
             return false;
         };
-        let options = engine.bank().items.get(item).map_or(0, |m| m.options);
+        let meta = engine.bank().items.get(item);
+        let options = meta.map_or(0, |m| m.options);
         let mut order: Vec<u8> = (0..options).collect();
-        self.rng.shuffle(&mut order);
+        // An open question's key points keep the order the model answer makes them in.
+        if meta.is_some_and(|m| m.kind.is_choice()) {
+            self.rng.shuffle(&mut order);
+        }
         self.asked.push(Asked {
             item,
             order,

@@ -108,6 +108,18 @@ fn set(key: &str, value: Option<&str>) {
     }
 }
 
+const OPEN_IN_TESTS_KEY: &str = "prepwise.open-in-tests";
+
+/// Whether a topic test ends with an open (interview) question when the topic has one to ask.
+/// On unless turned off.
+pub fn open_in_tests() -> bool {
+    get(OPEN_IN_TESTS_KEY).as_deref() != Some("0")
+}
+
+pub fn set_open_in_tests(on: bool) {
+    set(OPEN_IN_TESTS_KEY, Some(if on { "1" } else { "0" }));
+}
+
 /// Whether long code lines wrap (rather than scroll sideways).
 pub fn wrap_code() -> bool {
     get(WRAP_KEY).as_deref() == Some("1")

@@ -1,6 +1,7 @@
 //! Components grouped by feature, one per file.
 
 pub mod code;
+pub mod open;
 pub mod question;
 pub mod question_list;
 pub mod readiness;

@@ -10,6 +10,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::components::code::CodeBlock;
+use crate::components::open::OpenCard;
 use crate::components::references::references_html;
 use crate::components::sitting::use_sitting;
 use crate::html::Html;
@@ -27,6 +28,9 @@ pub fn QuestionCard(
 ) -> impl IntoView {
     let sitting = use_sitting();
     let question = chunk.questions[position].clone();
+    if question.open.is_some() {
+        return view! { <OpenCard question=question /> }.into_any();
+    }
     let kind = engine().bank().items[item].kind;
     let multi = kind == Kind::Multi;
     let answered = sitting.answered;
@@ -143,4 +147,5 @@ pub fn QuestionCard(
             </div>
         </article>
     }
+    .into_any()
 }

@@ -291,10 +291,22 @@ fn ResultItem(asked: Asked) -> impl IntoView {
             text.set(Some(found));
         }
     });
+    let points = engine().bank().items[item].options;
     let (verdict, class) = match &asked.answer {
-        Some((_, true)) => ("Correct", "good"),
-        Some((Response::DontKnow, _)) => ("Didn't know", "bad"),
-        _ => ("Wrong", "bad"),
+        Some((response @ Response::Covered(_), correct)) => (
+            format!(
+                "{} of {points} points",
+                response.covered(points).unwrap_or(0)
+            ),
+            if *correct { "good" } else { "bad" },
+        ),
+        Some((_, true)) => ("Correct".to_string(), "good"),
+        Some((Response::DontKnow, _)) => ("Didn't know".to_string(), "bad"),
+        _ => ("Wrong".to_string(), "bad"),
+    };
+    let covered: Vec<u8> = match &asked.answer {
+        Some((Response::Covered(points), _)) => points.clone(),
+        _ => Vec::new(),
     };
     view! {
         <li class="result-item">
@@ -311,10 +323,23 @@ fn ResultItem(asked: Asked) -> impl IntoView {
                     let q = &chunk.questions[position];
                     let right: Vec<String> = q.choices.iter().filter(|c| c.correct).map(|c| c.html.clone()).collect();
                     let code = q.code_html.clone().unwrap_or_default();
+                    let points = q.open.as_ref().map(|open| {
+                        open.key_points_html
+                            .iter()
+                            .enumerate()
+                            .map(|(i, p)| {
+                                let (mark, class) = if covered.contains(&(i as u8)) { ("Covered: ", "point covered") } else { ("Missed: ", "point missed") };
+                                view! { <li class=class><span class="why-label">{mark}</span><span inner_html=Html::from_corpus(p.clone()).into_inner()></span></li> }
+                            })
+                            .collect_view()
+                    });
                     let references = (!q.references.is_empty()).then(|| references_html(&q.references));
                     view! {
                         <div class="code-block" inner_html=Html::from_corpus(code).into_inner()></div>
-                        <p class="why"><span class="why-label">"Answer: "</span><span inner_html=Html::from_corpus(right.join("; ")).into_inner()></span></p>
+                        {points.map(|points| view! { <ul class="result-points">{points}</ul> })}
+                        {(!right.is_empty()).then(|| view! {
+                            <p class="why"><span class="why-label">"Answer: "</span><span inner_html=Html::from_corpus(right.join("; ")).into_inner()></span></p>
+                        })}
                         <div class="explanation" inner_html=Html::from_corpus(q.explanation_html.clone()).into_inner()></div>
                         {references.map(|html| view! { <p class="references" inner_html=html.into_inner()></p> })}
                         {q.as_of_words().map(|words| view! { <p class="as-of">{words}</p> })}

@@ -35,11 +35,20 @@ pub struct Feedback {
     pub correct_total: u8,
     /// Whether the question asks for every correct option.
     pub multi: bool,
+    /// An open question: `right_picks` of `correct_total` key points covered.
+    pub open: bool,
 }
 
 impl Feedback {
     /// The verdict's word.
     pub fn verdict(&self) -> &'static str {
+        if self.open {
+            return match (self.correct, self.dont_know, self.right_picks) {
+                (true, _, _) => "Well covered",
+                (false, true, _) | (false, false, 0) => "Here is a model answer",
+                (false, false, _) => "Partly covered",
+            };
+        }
         match (self.correct, self.dont_know) {
             (true, _) => "Correct",
             (false, true) => "Here is the answer",
@@ -49,6 +58,16 @@ impl Feedback {
 
     /// One line on how it went: how partly right a multi-answer was.
     pub fn detail(&self) -> String {
+        if self.open {
+            return if self.dont_know {
+                "The key points are below.".into()
+            } else {
+                format!(
+                    "{} of {} key points covered.",
+                    self.right_picks, self.correct_total
+                )
+            };
+        }
         if self.dont_know {
             return "The right answer is marked below.".into();
         }
@@ -82,13 +101,14 @@ pub fn feedback(body: &engine::QuestionBody, kind: Kind, response: &Response) ->
         correct: graded.correct,
         dont_know: matches!(response, Response::DontKnow),
         picked: match response {
-            Response::Chose(picked) => picked.clone(),
+            Response::Chose(picked) | Response::Covered(picked) => picked.clone(),
             Response::DontKnow => Vec::new(),
         },
         right_picks: graded.right_picks,
         wrong_picks: graded.wrong_picks,
         correct_total: graded.correct_total,
         multi: kind == Kind::Multi,
+        open: kind == Kind::Open,
     }
 }
 
@@ -112,8 +132,10 @@ pub enum Shown {
 pub struct Sitting {
     pub state: AppState,
     kind: StoredValue<SittingKind>,
-    /// Options selected, as display positions.
+    /// Options selected, as display positions (an open question's key points ticked).
     pub selected: RwSignal<Vec<usize>>,
+    /// An open question's model answer and key points are on screen, to tick.
+    pub revealed: RwSignal<bool>,
     loaded: RwSignal<Option<Loaded>, LocalStorage>,
     /// What the page shows; changes with the question, not with the answer.
     pub shown: Memo<Shown>,
@@ -189,6 +211,7 @@ pub fn provide_sitting(kind: SittingKind) -> Sitting {
         kind,
         position,
         selected: RwSignal::new(Vec::new()),
+        revealed: RwSignal::new(false),
         loaded,
         shown,
         answered,
@@ -222,19 +245,30 @@ impl Sitting {
         })
     }
 
-    fn is_multi(&self) -> bool {
+    /// The kind of the current question (untracked).
+    fn current_kind(&self) -> Option<Kind> {
         self.loaded.with_untracked(|l| {
             l.as_ref()
-                .is_some_and(|(item, _, _)| engine().bank().items[*item].kind == Kind::Multi)
+                .map(|(item, _, _)| engine().bank().items[*item].kind)
         })
     }
 
-    /// Ticks or unticks the option shown at `position` (one pick unless multi-answer).
+    /// Whether the current question is open (untracked).
+    pub fn is_open(&self) -> bool {
+        self.current_kind() == Some(Kind::Open)
+    }
+
+    /// Ticks or unticks the option shown at `position` (one pick unless multi-answer); for an
+    /// open question, a key point, once revealed.
     pub fn toggle(&self, position: usize) {
         if self.answered.with_untracked(Option::is_some) || position >= self.order().len() {
             return;
         }
-        let multi = self.is_multi();
+        let kind = self.current_kind();
+        if kind == Some(Kind::Open) && !self.revealed.get_untracked() {
+            return;
+        }
+        let multi = matches!(kind, Some(Kind::Multi | Kind::Open));
         self.selected.update(|s| {
             if !multi {
                 *s = vec![position];
@@ -258,6 +292,28 @@ impl Sitting {
         if !chosen.is_empty() {
             self.respond(Response::Chose(chosen));
         }
+    }
+
+    /// An open question: shows the model answer and the key points to tick.
+    pub fn reveal(&self) {
+        if self.is_open() && self.answered.with_untracked(Option::is_none) {
+            self.revealed.set(true);
+        }
+    }
+
+    /// An open question, revealed: records the key points ticked (none is an answer too).
+    pub fn confirm(&self) {
+        if !self.is_open() || !self.revealed.get_untracked() {
+            return;
+        }
+        let order = self.order();
+        let covered: Vec<u8> = self
+            .selected
+            .get_untracked()
+            .iter()
+            .filter_map(|&p| order.get(p).copied())
+            .collect();
+        self.respond(Response::Covered(covered));
     }
 
     /// "I don't know": shows the answer, counted as not known.
@@ -294,6 +350,7 @@ impl Sitting {
             return;
         }
         self.selected.set(Vec::new());
+        self.revealed.set(false);
         let state = self.state;
         state.update_sitting(&self.kind(), |session| {
             // Read in place: the progress holds every answer's id, too much to copy per click.
@@ -348,6 +405,16 @@ pub fn SittingView() -> impl IntoView {
             "Enter" if answered => {
                 event.prevent_default();
                 sitting.next();
+            }
+            // An open question: Enter reveals, then confirms the points ticked (the notes box
+            // keeps its Enter: shortcuts never fire in a text field).
+            "Enter" if sitting.is_open() => {
+                event.prevent_default();
+                if sitting.revealed.get_untracked() {
+                    sitting.confirm();
+                } else {
+                    sitting.reveal();
+                }
             }
             "Enter" if sitting.selected.with_untracked(|s| !s.is_empty()) => {
                 event.prevent_default();
@@ -494,6 +561,13 @@ fn ActionBar() -> impl IntoView {
         }
         is
     });
+    // An open question's key point count; None for multiple choice.
+    let open_points = move || {
+        sitting.position.get().and_then(|(_, _, item)| {
+            let meta = &engine().bank().items[item];
+            (meta.kind == Kind::Open).then_some(meta.options)
+        })
+    };
     let class = move || match sitting.answered.get() {
         None => "action-bar",
         Some(f) if f.correct => "action-bar good",
@@ -503,6 +577,9 @@ fn ActionBar() -> impl IntoView {
         <div class=class>
             <div class="action-bar-inner">
                 <div class="verdict-box" role="status" aria-live="polite">
+                    {move || (sitting.answered.with(Option::is_none) && sitting.revealed.get()).then(|| view! {
+                        <p class="verdict-detail">"Tick each key point you made."</p>
+                    })}
                     {move || sitting.answered.get().map(|f| {
                         let detail = f.detail();
                         view! {
@@ -518,20 +595,43 @@ fn ActionBar() -> impl IntoView {
                 </div>
                 <Show
                     when=move || sitting.answered.with(Option::is_some)
-                    fallback=move || view! {
-                        <div class="bar-buttons">
-                            <button class="button secondary" type="button" on:click=move |_| sitting.dont_know()>
-                                "I don't know"
-                            </button>
-                            <button
-                                class="button"
-                                type="button"
-                                disabled=move || sitting.selected.with(Vec::is_empty)
-                                on:click=move |_| sitting.check()
-                            >
-                                "Check"<span class="kbd-hint" aria-hidden="true">"Enter"</span>
-                            </button>
-                        </div>
+                    fallback=move || match (open_points(), sitting.revealed.get()) {
+                        (Some(total), true) => view! {
+                            <div class="bar-buttons">
+                                <button class="button" type="button" on:click=move |_| sitting.confirm()>
+                                    {move || format!("Confirm · {} of {total}", sitting.selected.with(Vec::len))}
+                                    <span class="kbd-hint" aria-hidden="true">"Enter"</span>
+                                </button>
+                            </div>
+                        }
+                        .into_any(),
+                        (Some(_), false) => view! {
+                            <div class="bar-buttons">
+                                <button class="button secondary" type="button" on:click=move |_| sitting.dont_know()>
+                                    "I don't know"
+                                </button>
+                                <button class="button" type="button" on:click=move |_| sitting.reveal()>
+                                    "Reveal"<span class="kbd-hint" aria-hidden="true">"Enter"</span>
+                                </button>
+                            </div>
+                        }
+                        .into_any(),
+                        (None, _) => view! {
+                            <div class="bar-buttons">
+                                <button class="button secondary" type="button" on:click=move |_| sitting.dont_know()>
+                                    "I don't know"
+                                </button>
+                                <button
+                                    class="button"
+                                    type="button"
+                                    disabled=move || sitting.selected.with(Vec::is_empty)
+                                    on:click=move |_| sitting.check()
+                                >
+                                    "Check"<span class="kbd-hint" aria-hidden="true">"Enter"</span>
+                                </button>
+                            </div>
+                        }
+                        .into_any(),
                     }
                 >
                     <div class="bar-buttons">

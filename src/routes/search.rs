@@ -49,6 +49,7 @@ async fn build() -> Result<Rc<Searchable>, String> {
                 .iter()
                 .chain(q.choices.iter().map(|c| &c.html))
                 .chain([&q.explanation_html])
+                .chain(q.open.iter().flat_map(|open| &open.key_points_html))
             {
                 body.push(' ');
                 body.push_str(&plain(part));
@@ -125,7 +126,7 @@ pub fn SearchPage() -> impl IntoView {
                     <li>
                         <a class="card list-row search-hit" href=Route::Question(meta.id.clone()).href()>
                             <span class="list-prompt" inner_html=shown.into_inner()></span>
-                            <span class="topic-meta">{format!("{topic} · level {}{lock}", meta.difficulty)}</span>
+                            <span class="topic-meta">{format!("{topic} · {}level {}{lock}", if meta.kind.is_choice() { "" } else { "interview · " }, meta.difficulty)}</span>
                         </a>
                     </li>
                 }

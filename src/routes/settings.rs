@@ -140,6 +140,18 @@ pub fn SettingsPage() -> impl IntoView {
                 </fieldset>
             </section>
 
+            <section class="card" aria-labelledby="interview-title">
+                <h2 id="interview-title" class="card-title">"Interview questions"</h2>
+                <label class="option-row">
+                    <input
+                        type="checkbox"
+                        prop:checked=crate::settings::open_in_tests()
+                        on:change=move |ev| crate::settings::set_open_in_tests(event_target_checked(&ev))
+                    />
+                    "End each topic test with an open question to answer out loud (at most one per test)"
+                </label>
+            </section>
+
             <section class="card" aria-labelledby="streak-title">
                 <h2 id="streak-title" class="card-title">"Streaks"</h2>
                 <label class="option-row">

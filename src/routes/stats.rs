@@ -56,8 +56,9 @@ fn stats(state: AppState, events: &[Event]) -> AnyView {
         d.len()
     };
     let summary = format!(
-        "{} answers on {} day{} · {}% correct",
+        "{} answer{} on {} day{} · {}% correct",
         answers.len(),
+        if answers.len() == 1 { "" } else { "s" },
         days,
         if days == 1 { "" } else { "s" },
         correct * 100 / answers.len()

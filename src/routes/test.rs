@@ -36,6 +36,7 @@ pub fn start_test(state: AppState, slug: &str) -> Result<(), StartError> {
             now_ms(),
             random_u64(),
         )
+        .map(|session| session.with_open_question(crate::settings::open_in_tests()))
     });
     state.start_sitting(started)
 }

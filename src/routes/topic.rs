@@ -118,6 +118,27 @@ fn QuestionList(topic: u16) -> impl IntoView {
                 .collect()
         });
         let mut out = String::new();
+        let row = |q: &engine::QuestionBody, item: usize, what: &str| {
+            format!(
+                r#"<li><a href="{href}"><span class="summary-prompt">{prompt}</span></a> <span class="topic-meta">{lock}{what}level {level}</span></li>"#,
+                href = Route::Question(q.id.clone()).href(),
+                prompt = q.prompt_html,
+                level = bank.items[item].difficulty,
+                lock = if open[item] { "" } else { "locked · " },
+            )
+        };
+        // Interview questions first: answered out loud, one at a time, from here.
+        let interview: Vec<String> = chunk
+            .questions
+            .iter()
+            .filter(|q| q.open.is_some())
+            .filter_map(|q| Some(row(q, engine().find(&q.id)?, "interview · ")))
+            .collect();
+        if !interview.is_empty() {
+            out.push_str(r#"<h3 class="card-subtitle">Interview questions</h3><p class="hint">Answer out loud, then tick the key points you made.</p><ol class="question-list">"#);
+            out.push_str(&interview.concat());
+            out.push_str("</ol>");
+        }
         for (s, sub) in bank
             .subtopics
             .iter()
@@ -133,16 +154,10 @@ fn QuestionList(topic: u16) -> impl IntoView {
                     continue;
                 };
                 let meta = &bank.items[item];
-                if usize::from(meta.subtopic) != s {
+                if usize::from(meta.subtopic) != s || !meta.kind.is_choice() {
                     continue;
                 }
-                out.push_str(&format!(
-                    r#"<li><a href="{href}"><span class="summary-prompt">{prompt}</span></a> <span class="topic-meta">{lock}level {level}</span></li>"#,
-                    href = Route::Question(q.id.clone()).href(),
-                    prompt = q.prompt_html,
-                    level = meta.difficulty,
-                    lock = if open[item] { "" } else { "locked · " },
-                ));
+                out.push_str(&row(q, item, ""));
             }
             out.push_str("</ol>");
         }

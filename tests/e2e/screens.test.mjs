@@ -75,6 +75,22 @@ for (const viewport of VIEWPORTS) {
           await page.getByRole("link", { name: "Start a 5-question test" }).waitFor();
         });
 
+        await shot("open-question", async () => {
+          await page.locator(".question-list").first().getByRole("link").first().click();
+          await page.getByText("Interview question · answer out loud").waitFor();
+        }, { viewportToo: true });
+
+        await shot("open-revealed", async () => {
+          await page.getByRole("button", { name: "Reveal" }).click();
+          await page.getByRole("group", { name: "Key points" }).waitFor();
+          await page.locator("fieldset.points li label").first().click();
+        }, { viewportToo: true });
+
+        await shot("open-answered", async () => {
+          await page.getByRole("button", { name: /^Confirm/ }).click();
+          await page.getByRole("heading", { name: "What they might ask next" }).waitFor();
+        }, { viewportToo: true });
+
         await shot("test-question", async () => {
           await page.goto(env.baseUrl + "/test/python-fundamentals");
           assert.deepEqual(await quiz.current(), { n: 1, total: 5 });

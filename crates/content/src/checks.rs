@@ -133,9 +133,16 @@ fn id_lock(dir: &Path, corpus: &Corpus, seen: &Seen, diags: &mut Diagnostics) {
 /// Every `q:<id>` and `topic:<slug>` link target in a question's Markdown.
 pub fn link_targets(q: &Question) -> Vec<String> {
     let mut targets = Vec::new();
+    let open = q.open.iter().flat_map(|open| {
+        open.key_points
+            .iter()
+            .chain(&open.follow_ups)
+            .chain(&open.pitfalls)
+    });
     let texts = [&q.prompt, &q.explanation]
         .into_iter()
-        .chain(q.choices.iter().flat_map(|c| [&c.text, &c.why]));
+        .chain(q.choices.iter().flat_map(|c| [&c.text, &c.why]))
+        .chain(open);
     for text in texts {
         for (i, _) in text.match_indices("](") {
             let rest = &text[i + 2..];

@@ -7,6 +7,7 @@ mod dated;
 mod diagnostic;
 mod load;
 mod model;
+mod open;
 mod output;
 mod render;
 mod report;

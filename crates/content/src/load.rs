@@ -19,6 +19,7 @@ use crate::diagnostic::{did_you_mean, Diagnostic, Diagnostics, Location, SourceF
 use crate::model::{
     Choice, Code, Corpus, Question, Seen, Subtopic, Topic, ICON_MAX_CHARS, PHONE_CODE_COLUMNS,
 };
+use crate::open;
 use crate::toml_file::{
     array_of_tables, check_keys, deserialize, file_name, is_slug, nonempty, parse, read,
     sorted_entries,
@@ -55,6 +56,11 @@ const QUESTION_FIELDS: &[&str] = &[
     "why_wrong",
     "as_of",
     "rechecked",
+    "model_answer",
+    "key_points",
+    "follow_ups",
+    "pitfalls",
+    "time_seconds",
 ];
 const CHOICE_FIELDS: &[&str] = &["text", "correct", "why"];
 const REFERENCE_FIELDS: &[&str] = &["title", "url"];
@@ -93,7 +99,8 @@ struct RawQuestion {
     prompt: Spanned<String>,
     code: Option<Spanned<String>>,
     code_lang: Option<Spanned<String>>,
-    explanation: Spanned<String>,
+    /// Every kind but `open` (whose `model_answer` takes its place).
+    explanation: Option<Spanned<String>>,
     #[serde(default)]
     references: Vec<Spanned<RawReference>>,
     #[serde(default)]
@@ -104,6 +111,11 @@ struct RawQuestion {
     why_wrong: Option<Spanned<String>>,
     as_of: Option<Spanned<String>>,
     rechecked: Option<Spanned<String>>,
+    model_answer: Option<Spanned<String>>,
+    key_points: Option<Spanned<Vec<String>>>,
+    follow_ups: Option<Spanned<Vec<String>>>,
+    pitfalls: Option<Spanned<Vec<String>>>,
+    time_seconds: Option<Spanned<i64>>,
 }
 
 #[derive(Deserialize)]
@@ -248,9 +260,9 @@ fn free_sample(file: &SourceFile, raw: &RawTopic, diags: &mut Diagnostics) -> us
     }
 }
 
-/// Marks each topic's free sample: `free_sample` questions spread evenly over the levels (1 to 5
-/// in turn) and, within a level, over the subtopics (the least represented first, then file
-/// order). Deterministic, so every build and every learner gets the same sample.
+/// Marks each topic's free sample: `free_sample` multiple-choice questions spread evenly over the
+/// levels (1 to 5 in turn) and, within a level, over the subtopics (the least represented first,
+/// then file order), and its easiest open question. Deterministic, so every build and every learner gets the same sample.
 fn mark_free_samples(
     topics: &[(Topic, Location)],
     questions: &mut [Question],
@@ -261,7 +273,7 @@ fn mark_free_samples(
             continue;
         }
         let mine: Vec<usize> = (0..questions.len())
-            .filter(|&i| questions[i].topic == t)
+            .filter(|&i| questions[i].topic == t && questions[i].kind.is_choice())
             .collect();
         if topic.free_sample > mine.len() {
             diags.error_with_hint(
@@ -296,6 +308,13 @@ fn mark_free_samples(
             }
         }
         for i in chosen {
+            questions[i].free = true;
+        }
+        // And the easiest open question, so interview mode can be tried in every topic.
+        if let Some(i) = (0..questions.len())
+            .filter(|&i| questions[i].topic == t && questions[i].kind == Kind::Open)
+            .min_by_key(|&i| (questions[i].difficulty, i))
+        {
             questions[i].free = true;
         }
     }
@@ -576,6 +595,7 @@ fn validate_question(
         "multi" => Kind::Multi,
         "true_false" => Kind::TrueFalse,
         "code_output" => Kind::CodeOutput,
+        "open" => Kind::Open,
         other => {
             let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.slug()).collect();
             let hint = match did_you_mean(other, &kinds) {
@@ -612,7 +632,46 @@ fn validate_question(
         }
     }
     let prompt = nonempty(file, &raw.prompt, &format!("{id}: prompt"), diags);
-    let explanation = nonempty(file, &raw.explanation, &format!("{id}: explanation"), diags);
+    let raw_open = open::RawOpen {
+        model_answer: raw.model_answer.as_ref(),
+        key_points: raw.key_points.as_ref(),
+        follow_ups: raw.follow_ups.as_ref(),
+        pitfalls: raw.pitfalls.as_ref(),
+        time_seconds: raw.time_seconds.as_ref(),
+    };
+    let level = difficulty.clamp(1, 5) as u8;
+    let (explanation, open) = if kind == Kind::Open {
+        if let Some(explanation) = &raw.explanation {
+            diags.error_with_hint(
+                &file.at(explanation.span().start),
+                format!("{id}: an open question has no `explanation`"),
+                "its model_answer is what the learner reads after answering",
+            );
+        }
+        let (answer, open) =
+            open::validate(file, &raw_open, &id, level, raw.id.span().start, diags);
+        (answer, Some(open))
+    } else {
+        for field in raw_open.present() {
+            diags.error_with_hint(
+                &at,
+                format!("{id}: `{field}` belongs to open questions only"),
+                "write kind = \"open\", or drop the field",
+            );
+        }
+        let explanation = match &raw.explanation {
+            Some(text) => nonempty(file, text, &format!("{id}: explanation"), diags),
+            None => {
+                diags.error_with_hint(
+                    &at,
+                    format!("{id}: no `explanation`"),
+                    "explain the right answer and the idea behind it",
+                );
+                String::new()
+            }
+        };
+        (explanation, None)
+    };
 
     let lang = raw
         .code_lang
@@ -698,6 +757,16 @@ fn validate_question(
 
     let choices = match kind {
         Kind::TrueFalse => true_false_choices(file, &raw, &id, diags),
+        Kind::Open => {
+            if raw.choice.is_some() || raw.answer.is_some() || raw.why_wrong.is_some() {
+                diags.error_with_hint(
+                    &at,
+                    format!("{id}: an open question has no options"),
+                    "the learner answers out loud and ticks key_points; drop choice, answer and why_wrong",
+                );
+            }
+            Vec::new()
+        }
         _ => authored_choices(file, &raw, kind, &id, diags),
     };
     if kind == Kind::CodeOutput {
@@ -737,6 +806,7 @@ fn validate_question(
         irt_b,
         irt_b_sd,
         choices,
+        open,
         as_of,
         location: at,
     })
@@ -968,6 +1038,7 @@ fn authored_choices(
     let correct = choices.iter().filter(|c| c.correct).count();
     let distractors = choices.len() - correct;
     match kind {
+        Kind::Open => {}
         Kind::Single | Kind::CodeOutput => {
             if correct != 1 {
                 diags.error_with_hint(

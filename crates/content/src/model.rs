@@ -98,9 +98,22 @@ pub struct Question {
     pub irt_b_sd: Option<f32>,
     /// The options as authored; true/false questions get "True" and "False".
     pub choices: Vec<Choice>,
+    /// The parts only an open question has (its model answer is `explanation`).
+    pub open: Option<Open>,
     /// The month its version-, vendor- or date-dependent facts were checked (`as_of`).
     pub as_of: Option<crate::dated::YearMonth>,
     pub location: Location,
+}
+
+/// What an open (interview-mode) question has besides a prompt and its model answer.
+#[derive(Clone, Debug)]
+pub struct Open {
+    /// 3–6 one-line points, Markdown.
+    pub key_points: Vec<String>,
+    pub follow_ups: Vec<String>,
+    pub pitfalls: Vec<String>,
+    /// Suggested time to answer out loud.
+    pub seconds: u16,
 }
 
 /// The longest icon path accepted: enough for a clear 24×24 drawing, small in the index.

@@ -6,7 +6,8 @@ use std::collections::HashSet;
 
 use ammonia::Builder;
 use engine::{
-    Bank, ChoiceBody, Chunk, ItemMeta, Kind, QuestionBody, SubtopicMeta, TopicMeta, CORPUS_FORMAT,
+    Bank, ChoiceBody, Chunk, ItemMeta, Kind, OpenBody, QuestionBody, SubtopicMeta, TopicMeta,
+    CORPUS_FORMAT,
 };
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd};
 use syntect::html::{ClassStyle, ClassedHTMLGenerator};
@@ -187,6 +188,12 @@ impl Renderer {
             references: q.references.clone(),
             tags: q.tags.clone(),
             as_of: q.as_of.map(|m| (m.year as u16, m.month)),
+            open: q.open.as_ref().map(|open| OpenBody {
+                key_points_html: open.key_points.iter().map(|p| self.inline(p)).collect(),
+                follow_ups_html: open.follow_ups.iter().map(|p| self.inline(p)).collect(),
+                pitfalls_html: open.pitfalls.iter().map(|p| self.inline(p)).collect(),
+                seconds: open.seconds,
+            }),
         }
     }
 }
@@ -255,7 +262,10 @@ pub fn bank(corpus: &Corpus) -> Bank {
                 subtopic: (subtopic_base[q.topic] + q.subtopic) as u16,
                 kind: q.kind,
                 difficulty: q.difficulty,
-                options: q.choices.len() as u8,
+                options: match &q.open {
+                    Some(open) => open.key_points.len() as u8,
+                    None => q.choices.len() as u8,
+                },
                 irt_a: q.irt_a,
                 irt_b: q.irt_b,
                 irt_b_sd: q.irt_b_sd,

@@ -87,6 +87,7 @@ fn quality(corpus: &Corpus) -> Value {
         "questions_with_references": corpus.questions.iter().filter(|q| !q.references.is_empty()).count(),
         format!("code_lines_over_{PHONE_CODE_COLUMNS}"): code_lines_over_phone_width(corpus),
         "dated_questions": corpus.questions.iter().filter(|q| q.as_of.is_some()).count(),
+        "open_questions": corpus.questions.iter().filter(|q| q.kind == Kind::Open).count(),
     })
 }
 
@@ -186,6 +187,17 @@ pub fn export(corpus: &Corpus, blind: bool) -> Value {
                         .collect(),
                 );
                 map.insert("explanation".into(), json!(q.explanation));
+                if let Some(open) = &q.open {
+                    map.insert(
+                        "open".into(),
+                        json!({
+                            "key_points": open.key_points,
+                            "follow_ups": open.follow_ups,
+                            "pitfalls": open.pitfalls,
+                            "seconds": open.seconds,
+                        }),
+                    );
+                }
                 map.insert("references".into(), json!(q.references));
                 map.insert("location".into(), json!(q.location.to_string()));
             }

@@ -16,6 +16,9 @@ pub enum Kind {
     TrueFalse,
     /// Predict what a code snippet prints (one correct option).
     CodeOutput,
+    /// Answer out loud, as in an interview, then tick the key points covered
+    /// (its [`ItemMeta::options`] is the number of key points).
+    Open,
 }
 
 impl Kind {
@@ -26,11 +29,24 @@ impl Kind {
             Kind::Multi => "multi",
             Kind::TrueFalse => "true_false",
             Kind::CodeOutput => "code_output",
+            Kind::Open => "open",
         }
     }
 
     /// All kinds, in a stable order.
-    pub const ALL: [Kind; 4] = [Kind::Single, Kind::Multi, Kind::TrueFalse, Kind::CodeOutput];
+    pub const ALL: [Kind; 5] = [
+        Kind::Single,
+        Kind::Multi,
+        Kind::TrueFalse,
+        Kind::CodeOutput,
+        Kind::Open,
+    ];
+
+    /// Multiple choice of some sort: what adaptive tests, the daily challenge and the free
+    /// sample draw on. Open questions are practised on their own.
+    pub fn is_choice(self) -> bool {
+        self != Kind::Open
+    }
 }
 
 /// The colour names a topic may take as its [`TopicMeta::tone`]. The app styles each with a CSS
@@ -78,7 +94,7 @@ pub struct ItemMeta {
     pub kind: Kind,
     /// Authored difficulty label, 1 (recall) to 5 (expert).
     pub difficulty: u8,
-    /// Options shown to the learner (2 for true/false).
+    /// Options shown to the learner (2 for true/false); key points of an open question.
     pub options: u8,
     /// Authored override of the IRT discrimination `a`.
     pub irt_a: Option<f32>,
@@ -125,7 +141,11 @@ mod centi {
 
     pub fn serialize<S: Serializer>(value: &Option<f32>, s: S) -> Result<S::Ok, S::Error> {
         value
-            .map(|v| (v * 100.0).round().clamp(f32::from(i16::MIN), f32::from(i16::MAX)) as i16)
+            .map(|v| {
+                (v * 100.0)
+                    .round()
+                    .clamp(f32::from(i16::MIN), f32::from(i16::MAX)) as i16
+            })
             .serialize(s)
     }
 

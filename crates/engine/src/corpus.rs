@@ -79,6 +79,23 @@ pub struct QuestionBody {
     pub tags: Vec<String>,
     /// (year, month) its version-, vendor- or date-dependent facts were checked, if any.
     pub as_of: Option<(u16, u8)>,
+    /// What only an open question has (its model answer is `explanation_html`; `choices` is
+    /// empty).
+    pub open: Option<OpenBody>,
+}
+
+/// The parts of an open (interview-mode) question besides its prompt and model answer.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct OpenBody {
+    /// 3–6 one-line points an interviewer listens for, inline HTML, in the order the model
+    /// answer makes them.
+    pub key_points_html: Vec<String>,
+    /// 0–3 questions an interviewer would ask next, inline HTML.
+    pub follow_ups_html: Vec<String>,
+    /// Claims that sound right and are wrong, inline HTML.
+    pub pitfalls_html: Vec<String>,
+    /// Suggested time to answer out loud.
+    pub seconds: u16,
 }
 
 impl QuestionBody {

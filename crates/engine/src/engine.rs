@@ -13,7 +13,7 @@ use crate::fsrs::{Card, FsrsParams, Grade};
 use crate::model::{ItemParams, LABEL_DIFFICULTY_SD};
 use crate::slot::Slot;
 use crate::streak::Streak;
-use crate::Bank;
+use crate::{Bank, Kind};
 
 /// A question as the engine uses it: parameters plus precomputed selection
 /// targets.
@@ -38,7 +38,11 @@ pub struct Engine {
     pub(crate) bank: Bank,
     pub(crate) items: Vec<Prepared>,
     pub(crate) by_id: HashMap<String, usize>,
+    /// Each topic's multiple-choice items (what tests, the daily challenge and the free sample
+    /// draw on), in bank order.
     pub(crate) topic_items: Vec<Vec<usize>>,
+    /// Each topic's open questions, in bank order.
+    pub(crate) topic_open: Vec<Vec<usize>>,
     /// Each topic's items by label (1–5 at index 0–4), ascending, for the
     /// daily challenge.
     pub(crate) topic_label_items: Vec<[Vec<usize>; 5]>,
@@ -136,13 +140,18 @@ impl Engine {
             .max()
             .unwrap_or(0);
         let mut topic_items = vec![Vec::new(); topic_count];
+        let mut topic_open = vec![Vec::new(); topic_count];
         let mut by_id = HashMap::with_capacity(bank.items.len());
         let items: Vec<Prepared> = bank
             .items
             .iter()
             .enumerate()
             .map(|(i, meta)| {
-                topic_items[usize::from(meta.topic)].push(i);
+                if meta.kind.is_choice() {
+                    topic_items[usize::from(meta.topic)].push(i);
+                } else {
+                    topic_open[usize::from(meta.topic)].push(i);
+                }
                 by_id.entry(meta.id.clone()).or_insert(i);
                 let params = ItemParams::from_meta(meta).with_difficulty_sd(
                     if ItemParams::has_calibrated_difficulty(meta) {
@@ -188,6 +197,7 @@ impl Engine {
             items,
             by_id,
             topic_items,
+            topic_open,
             topic_label_items,
             subtopic_count,
             topic_median_b,
@@ -207,6 +217,19 @@ impl Engine {
     /// authored difficulty.
     pub fn item_params(&self, item: usize) -> Option<ItemParams> {
         self.items.get(item).map(|p| p.params)
+    }
+
+    /// The open (interview-mode) questions of `topic`, as bank indices, easiest label first.
+    pub fn open_questions(&self, topic: u16) -> Vec<usize> {
+        let mut list = self
+            .topic_open
+            .get(usize::from(topic))
+            .cloned()
+            .unwrap_or_default();
+        crate::order::sort_by(&mut list, |&a, &b| {
+            (self.items[a].label, a).cmp(&(self.items[b].label, b))
+        });
+        list
     }
 
     /// The index of the question with this id.
@@ -282,7 +305,18 @@ impl Engine {
                 };
                 progress.derived.answered(self, daily, event, answer, i);
                 let outcome = answer.outcome();
-                let log_likelihood = LogLikelihood::new(&prepared.params, outcome);
+                let meta = &self.bank.items[i];
+                let points = meta.options;
+                let covered = answer.response.covered(points);
+                let log_likelihood = match (meta.kind, covered) {
+                    (Kind::Open, Some(covered)) => {
+                        LogLikelihood::points(&prepared.params, covered, points)
+                    }
+                    (Kind::Open, None) => {
+                        LogLikelihood::repeated(&prepared.params, outcome, points)
+                    }
+                    _ => LogLikelihood::new(&prepared.params, outcome),
+                };
                 if let Some(evidence) = progress.topics.get_mut(prepared.topic) {
                     evidence.record_log_likelihood(&log_likelihood, event.at_ms);
                 }
@@ -297,7 +331,10 @@ impl Engine {
                     );
                     record.answers = record.answers.saturating_add(1);
                     record.correct = record.correct.saturating_add(u32::from(answer.correct));
-                    let grade = Grade::from_answer(outcome, answer.time_taken_ms);
+                    let grade = match (meta.kind, covered) {
+                        (Kind::Open, Some(covered)) => Grade::from_points(covered, points),
+                        _ => Grade::from_answer(outcome, answer.time_taken_ms),
+                    };
                     record.card = Some(Card::review(
                         &self.fsrs,
                         record.card.as_ref(),

@@ -209,6 +209,33 @@ impl LogLikelihood {
     }
 }
 
+impl LogLikelihood {
+    /// An open answer that covered `covered` of `total` key points: each point one observation
+    /// with the question's parameters, `covered` right and the rest wrong. Monotone in
+    /// `covered`: one more point covered adds ln(P / (1 − P)), which rises with θ.
+    pub(crate) fn points(params: &ItemParams, covered: u8, total: u8) -> Self {
+        let covered = covered.min(total);
+        let yes = LogLikelihood::new(params, Outcome::Correct);
+        let no = LogLikelihood::new(params, Outcome::Incorrect);
+        let (k, m) = (f64::from(covered), f64::from(total - covered));
+        let mut values = [0.0; GRID_POINTS];
+        for (j, value) in values.iter_mut().enumerate() {
+            *value = k * yes.values[j] + m * no.values[j];
+        }
+        LogLikelihood { values }
+    }
+
+    /// The same outcome observed `times` times (an open question's "I don't know": every key
+    /// point missed, with no credit for a generous tick).
+    pub(crate) fn repeated(params: &ItemParams, outcome: Outcome, times: u8) -> Self {
+        let mut one = LogLikelihood::new(params, outcome);
+        for value in &mut one.values {
+            *value *= f64::from(times);
+        }
+        one
+    }
+}
+
 /// ln P(outcome | θ), computed in a form that stays finite for any finite
 /// parameters (the slow path of [`LogLikelihood::new`]).
 fn log_likelihood(params: &ItemParams, outcome: Outcome, theta: f64) -> f64 {

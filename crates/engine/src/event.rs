@@ -71,6 +71,27 @@ pub enum Response {
     Chose(Vec<u8>),
     /// "I don't know".
     DontKnow,
+    /// An open question answered: the indices of the key points the learner says they covered
+    /// (any order; an index past the last point counts for nothing).
+    Covered(Vec<u8>),
+}
+
+impl Response {
+    /// How many of `total` key points an open answer covered: distinct indices below `total`.
+    /// `None` for any other response.
+    pub fn covered(&self, total: u8) -> Option<u8> {
+        let Response::Covered(points) = self else {
+            return None;
+        };
+        let mut seen = [false; 256];
+        let mut count = 0u8;
+        for &p in points {
+            if p < total && !std::mem::replace(&mut seen[usize::from(p)], true) {
+                count += 1;
+            }
+        }
+        Some(count)
+    }
 }
 
 /// One answered question.
@@ -92,8 +113,8 @@ impl Answer {
     pub fn outcome(&self) -> Outcome {
         match (&self.response, self.correct) {
             (Response::DontKnow, _) => Outcome::DontKnow,
-            (Response::Chose(_), true) => Outcome::Correct,
-            (Response::Chose(_), false) => Outcome::Incorrect,
+            (Response::Chose(_) | Response::Covered(_), true) => Outcome::Correct,
+            (Response::Chose(_) | Response::Covered(_), false) => Outcome::Incorrect,
         }
     }
 }

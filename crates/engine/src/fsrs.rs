@@ -57,6 +57,19 @@ impl Grade {
         }
     }
 
+    /// The grade of an open answer from the share of key points covered: all → Good, at
+    /// least half → Hard, fewer → Again. Never Easy: a self-graded answer out loud says nothing
+    /// of how fluent it was.
+    pub fn from_points(covered: u8, total: u8) -> Grade {
+        if total == 0 || 2 * u32::from(covered) < u32::from(total) {
+            Grade::Again
+        } else if covered < total {
+            Grade::Hard
+        } else {
+            Grade::Good
+        }
+    }
+
     /// FSRS's numeric rating G (1 = Again … 4 = Easy), used only in formulas.
     fn rating(self) -> f64 {
         match self {

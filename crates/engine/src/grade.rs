@@ -43,6 +43,9 @@ pub struct Graded {
 /// as incorrect. "I don't know" earns no credit and misses every correct
 /// option.
 pub fn grade(body: &QuestionBody, response: &Response) -> Graded {
+    if let Some(open) = &body.open {
+        return grade_open(open.key_points_html.len(), response);
+    }
     let correct_total = body.choices.iter().filter(|c| c.correct).count();
     let (mut right, mut wrong) = (0usize, 0usize);
     if let Response::Chose(picks) = response {
@@ -71,5 +74,32 @@ pub fn grade(body: &QuestionBody, response: &Response) -> Graded {
         wrong_picks: to_u8(wrong),
         missed: to_u8(missed),
         correct_total: to_u8(correct_total),
+    }
+}
+
+/// An open answer counts as right (in the log, the streak of right answers and accuracy) when it
+/// covered at least three quarters of the key points: 3 of 3 or 4, 4 of 5, 5 of 6. The estimate
+/// does not use this flag for open answers; it sees every point.
+pub fn open_counts_as_correct(covered: u8, total: u8) -> bool {
+    total > 0 && 4 * u32::from(covered) >= 3 * u32::from(total)
+}
+
+/// Grades an open answer: each key point is an "option" that is correct, ticked ones are right
+/// picks and the rest are missed. "I don't know" covers nothing.
+fn grade_open(total: usize, response: &Response) -> Graded {
+    let to_u8 = |n: usize| u8::try_from(n).unwrap_or(u8::MAX);
+    let total = to_u8(total);
+    let covered = response.covered(total).unwrap_or(0);
+    Graded {
+        correct: open_counts_as_correct(covered, total),
+        credit: if total == 0 {
+            0.0
+        } else {
+            f32::from(covered) / f32::from(total)
+        },
+        right_picks: covered,
+        wrong_picks: 0,
+        missed: total - covered,
+        correct_total: total,
     }
 }

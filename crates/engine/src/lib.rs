@@ -111,7 +111,8 @@ mod time;
 pub use access::{Access, TopicAccess};
 pub use bank::{Bank, ItemMeta, Kind, SubtopicMeta, TopicMeta, TONES};
 pub use corpus::{
-    ChoiceBody, Chunk, Index, QuestionBody, Reference, TrackMeta, TrackTopic, CORPUS_FORMAT,
+    ChoiceBody, Chunk, Index, OpenBody, QuestionBody, Reference, TrackMeta, TrackTopic,
+    CORPUS_FORMAT,
 };
 pub use daily::DAILY_LENGTH;
 pub use engine::{Applied, Engine, ItemRecord, Progress, ReplayReport};
@@ -127,7 +128,7 @@ pub use fsrs::{
     Card, FsrsParams, Grade, MemoryState, DESIRED_RETENTION, EASY_WITHIN_MS,
     FSRS6_DEFAULT_PARAMETERS, HARD_AFTER_MS, MAXIMUM_INTERVAL_DAYS,
 };
-pub use grade::{grade, Graded};
+pub use grade::{grade, open_counts_as_correct, Graded};
 pub use model::{
     guessing, label_difficulty, logistic, ItemParams, Outcome, DEFAULT_DISCRIMINATION,
     DIFFICULTY_STEP_LOGITS, LABEL_DIFFICULTY_SD, MAX_DIFFICULTY_SD,

@@ -28,6 +28,18 @@ pub const LABEL_DIFFICULTY_SD: f64 = 0.5;
 /// too little to be worth an override (a label alone is known to 0.5).
 pub const MAX_DIFFICULTY_SD: f64 = 2.0;
 
+/// Discrimination of one key point of an open question. Each point the learner ticks (or does
+/// not) is one observation at the question's difficulty, but a weak one: the learner grades
+/// themselves, and the points of one answer hang together (a learner who knows the topic covers
+/// most of them), so a point carries about half of a multiple-choice answer's information at its
+/// peak, and an answer of five points about two and a half multiple-choice answers' worth.
+pub const OPEN_POINT_DISCRIMINATION: f64 = 0.6;
+
+/// The floor of a key point's likelihood: the share of points a learner ticks without having
+/// covered them. Learners credit themselves generously (by 10–20 % in studies of self-assessment),
+/// so a tick counts like a right answer with this guessing floor: partly a generous tick.
+pub const SELF_CREDIT_FLOOR: f64 = 0.15;
+
 /// Overrides outside these ranges are treated as authoring mistakes and ignored.
 const DISCRIMINATION_RANGE: (f64, f64) = (0.05, 4.0);
 const DIFFICULTY_RANGE_LOGITS: (f64, f64) = (-6.0, 6.0);
@@ -71,6 +83,7 @@ pub fn guessing(kind: Kind, options: u8) -> f64 {
         options
     };
     match (kind, options) {
+        (Kind::Open, _) => SELF_CREDIT_FLOOR,
         (_, 0) => 0.0,
         (Kind::Multi, n) => (1.0 / ((1u64 << n.min(20)) - 1) as f64).min(0.5),
         (_, n) => (1.0 / f64::from(n)).min(0.5),
@@ -106,7 +119,11 @@ impl ItemParams {
             .irt_a
             .map(f64::from)
             .filter(|a| (DISCRIMINATION_RANGE.0..=DISCRIMINATION_RANGE.1).contains(a))
-            .unwrap_or(DEFAULT_DISCRIMINATION);
+            .unwrap_or(if meta.kind == Kind::Open {
+                OPEN_POINT_DISCRIMINATION
+            } else {
+                DEFAULT_DISCRIMINATION
+            });
         let b = meta
             .irt_b
             .map(f64::from)

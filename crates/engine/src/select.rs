@@ -138,6 +138,9 @@ pub struct Test {
     rng: SplitMix64,
     /// What the learner could open when the test started; every pick is one of those.
     access: Access,
+    /// Whether the last question is an open (interview) one when the topic has one to ask.
+    #[serde(default)]
+    open_last: bool,
 }
 
 impl Test {
@@ -149,6 +152,14 @@ impl Test {
     /// Whether all [`TEST_LENGTH`] questions have been chosen.
     pub fn is_complete(&self) -> bool {
         self.picks.len() >= TEST_LENGTH
+    }
+
+    /// Asks an open question last ([`Engine::next_question`]): the topic's open question not
+    /// answered within the window whose difficulty is nearest the estimate. At most one per
+    /// test; without one to ask, the last slot is multiple choice as usual.
+    pub fn with_open_question(mut self, on: bool) -> Self {
+        self.open_last = on;
+        self
     }
 
     /// The topic the `index`-th question is drawn from.
@@ -203,6 +214,7 @@ impl Engine {
             picks: Vec::with_capacity(TEST_LENGTH),
             rng,
             access,
+            open_last: false,
         })
     }
 
@@ -212,7 +224,13 @@ impl Engine {
         let index = test.picks.len();
         let slot = *TEST_PLAN.get(index)?;
         let topic = *test.topics.get(index)?;
-        let pick = self.choose(progress, test, topic, slot, now_ms)?;
+        let open = (test.open_last && index + 1 == TEST_LENGTH)
+            .then(|| self.choose_open(progress, test, topic, slot, now_ms))
+            .flatten();
+        let pick = match open {
+            Some(pick) => pick,
+            None => self.choose(progress, test, topic, slot, now_ms)?,
+        };
         test.picks.push(pick);
         Some(pick)
     }
@@ -230,6 +248,50 @@ impl Engine {
         let mut test = self.start_test(progress, scope, access, seed)?;
         while self.next_question(progress, &mut test, now_ms).is_some() {}
         Ok(test.picks)
+    }
+
+    /// The open question of `topic` for a test's last slot: one the learner may open, not
+    /// answered within the window, whose difficulty is nearest the estimate (ties to the
+    /// easier). Its predicted success is the share of key points expected.
+    fn choose_open(
+        &self,
+        progress: &Progress,
+        test: &Test,
+        topic: u16,
+        slot: Slot,
+        now_ms: i64,
+    ) -> Option<Pick> {
+        let theta = progress
+            .topics
+            .get(usize::from(topic))?
+            .ability(now_ms)
+            .theta;
+        let window_start = now_ms.saturating_sub(NO_REPEAT_WINDOW_DAYS * MS_PER_DAY);
+        let item = self
+            .topic_open
+            .get(usize::from(topic))?
+            .iter()
+            .copied()
+            .filter(|&i| {
+                self.may_open(test.access, progress, i)
+                    && !test.picks.iter().any(|pick| pick.item == i)
+                    && progress
+                        .items
+                        .get(i)
+                        .and_then(|r| r.last_seen_ms)
+                        .is_none_or(|seen| seen < window_start)
+            })
+            .min_by(|&a, &b| {
+                let gap = |i: usize| (self.items[i].params.b - theta).abs();
+                gap(a)
+                    .total_cmp(&gap(b))
+                    .then(self.items[a].params.b.total_cmp(&self.items[b].params.b))
+            })?;
+        Some(Pick {
+            item,
+            slot,
+            p_correct: self.items[item].params.p_correct(theta),
+        })
     }
 
     /// One question for `slot` from `topic`.

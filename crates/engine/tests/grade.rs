@@ -6,6 +6,7 @@ use proptest::prelude::*;
 /// A question whose options are correct where `correct` says.
 fn question(correct: &[bool]) -> QuestionBody {
     QuestionBody {
+        open: None,
         id: "q".into(),
         prompt_html: "Which?".into(),
         code_html: None,

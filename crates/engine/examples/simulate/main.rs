@@ -9,7 +9,8 @@
 //! without it, on a synthetic bank of the corpus's planned shape. `--truth labels` draws the
 //! true difficulties around the labels even where the bank has authored ones (`irt_b` with its
 //! `irt_b_sd`); `--engine labels` gives the engine the labels alone. Together they measure what
-//! authored difficulties are worth, and what they cost if they were wrong.
+//! authored difficulties are worth, and what they cost if they were wrong. `--self-credit LO,HI`
+//! sets the range of the learners' self-grading bias on open questions (default 0.10,0.20).
 
 mod sim;
 
@@ -22,6 +23,7 @@ fn main() -> ExitCode {
     let mut seed = 20_250_106;
     let mut truth = sim::DifficultySource::Authored;
     let mut engine_sees = sim::DifficultySource::Authored;
+    let mut self_credit = None;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         let value = args.next();
@@ -37,12 +39,15 @@ fn main() -> ExitCode {
             ("--truth", Some(s)) if sim::DifficultySource::parse(&s).is_some() => {
                 truth = sim::DifficultySource::parse(&s).unwrap_or(truth)
             }
+            ("--self-credit", Some(s)) if parse_range(&s).is_some() => {
+                self_credit = parse_range(&s)
+            }
             ("--engine", Some(s)) if sim::DifficultySource::parse(&s).is_some() => {
                 engine_sees = sim::DifficultySource::parse(&s).unwrap_or(engine_sees)
             }
             _ => {
                 eprintln!(
-                    "usage: simulate [--bank PATH | --synthetic corpus|four-option] [--learners N] [--seed S] [--truth authored|labels] [--engine authored|labels]"
+                    "usage: simulate [--bank PATH | --synthetic corpus|four-option] [--learners N] [--seed S] [--truth authored|labels] [--engine authored|labels] [--self-credit LO,HI]"
                 );
                 return ExitCode::from(2);
             }
@@ -74,10 +79,12 @@ fn main() -> ExitCode {
             }
         }
     };
+    let standard = sim::SimConfig::standard(learners, seed);
     let config = sim::SimConfig {
         truth,
         engine_sees,
-        ..sim::SimConfig::standard(learners, seed)
+        self_credit: self_credit.unwrap_or(standard.self_credit),
+        ..standard
     };
     let report = sim::run(&bank, &source, &config);
     match serde_json::to_string_pretty(&report) {
@@ -89,4 +96,11 @@ fn main() -> ExitCode {
     }
     // The JSON says which targets are met; tests/simulation.rs is the gate.
     ExitCode::SUCCESS
+}
+
+/// "LO,HI" with 0 ≤ LO ≤ HI ≤ 1.
+fn parse_range(s: &str) -> Option<(f64, f64)> {
+    let (lo, hi) = s.split_once(',')?;
+    let (lo, hi): (f64, f64) = (lo.trim().parse().ok()?, hi.trim().parse().ok()?);
+    (0.0 <= lo && lo <= hi && hi <= 1.0).then_some((lo, hi))
 }

@@ -25,6 +25,15 @@ pub struct SimConfig {
     pub difficulty_noise_sd: f64,
     /// SD of ln(a) of the true discrimination.
     pub log_discrimination_sd: f64,
+    /// An open question's key points: the true discrimination of one point (times the same
+    /// log-normal noise as any item's).
+    pub open_point_discrimination: f64,
+    /// SD of an open answer's own luck (logits, shared by all its points): the points of one
+    /// answer hang together, which the engine's independent points ignore.
+    pub open_answer_sd: f64,
+    /// The range of a learner's self-grading bias: the chance of ticking a point not covered,
+    /// drawn per learner.
+    pub self_credit: (f64, f64),
     /// Where the true difficulties come from: an authored `irt_b` with its own `irt_b_sd`
     /// where the bank has one (else the label with `difficulty_noise_sd`), or the labels alone.
     pub truth: DifficultySource,
@@ -34,6 +43,7 @@ pub struct SimConfig {
 }
 
 /// Whose difficulties to use: the bank's authored ones where present, or only the labels.
+#[allow(dead_code)] // chosen by examples/simulate's flags; tests/simulation.rs uses the default
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DifficultySource {
@@ -41,6 +51,7 @@ pub enum DifficultySource {
     Labels,
 }
 
+#[allow(dead_code)]
 impl DifficultySource {
     pub fn parse(s: &str) -> Option<Self> {
         match s {
@@ -62,6 +73,9 @@ impl SimConfig {
             checkpoints: vec![5, 10, 20, 50],
             difficulty_noise_sd: 0.5,
             log_discrimination_sd: 0.25,
+            open_point_discrimination: 0.8,
+            open_answer_sd: 0.6,
+            self_credit: (0.10, 0.20),
             truth: DifficultySource::Authored,
             engine_sees: DifficultySource::Authored,
         }
@@ -80,14 +94,18 @@ pub enum Policy {
     /// Difficulty labels as a staircase: start at 3, one label harder after a
     /// test with ≥ 80 % correct, one easier after ≤ 40 % (same window).
     Staircase,
+    /// The engine with `Test::with_open_question`: the last question of each
+    /// test an open one, answered out loud and self-graded with a bias.
+    EngineWithOpen,
 }
 
 impl Policy {
-    pub const ALL: [Policy; 4] = [
+    pub const ALL: [Policy; 5] = [
         Policy::Engine,
         Policy::EngineWholeTest,
         Policy::Random,
         Policy::Staircase,
+        Policy::EngineWithOpen,
     ];
 
     fn name(self) -> &'static str {
@@ -96,6 +114,7 @@ impl Policy {
             Policy::EngineWholeTest => "engine_whole_test",
             Policy::Random => "random",
             Policy::Staircase => "staircase",
+            Policy::EngineWithOpen => "engine_with_open",
         }
     }
 }
@@ -513,7 +532,13 @@ fn run_learner(
     let mut seen: Vec<(usize, i64)> = Vec::new();
     let mut level: u8 = 3;
     let window_ms = NO_REPEAT_WINDOW_DAYS * MS_PER_DAY;
-    let topic_items: Vec<usize> = engine.bank().topic_items(learner.topic).collect();
+    let topic_items: Vec<usize> = engine
+        .bank()
+        .topic_items(learner.topic)
+        .filter(|&i| engine.bank().items[i].kind.is_choice())
+        .collect();
+    let self_credit =
+        config.self_credit.0 + (config.self_credit.1 - config.self_credit.0) * responses.next_f64();
 
     for test_index in 0..config.tests_per_learner {
         let mut now = START_MS
@@ -536,7 +561,7 @@ fn run_learner(
         }
         .into_iter();
         let mut adaptive = match policy {
-            Policy::Engine => Some(
+            Policy::Engine | Policy::EngineWithOpen => Some(
                 engine
                     .start_test(
                         &progress,
@@ -544,13 +569,14 @@ fn run_learner(
                         Access::Unlocked,
                         test_seed,
                     )
-                    .expect("topic has questions"),
+                    .expect("topic has questions")
+                    .with_open_question(policy == Policy::EngineWithOpen),
             ),
             _ => None,
         };
         for _ in 0..TEST_LENGTH {
             let item = match policy {
-                Policy::Engine => adaptive
+                Policy::Engine | Policy::EngineWithOpen => adaptive
                     .as_mut()
                     .and_then(|test| engine.next_question(&progress, test, now))
                     .map(|pick| pick.item),
@@ -577,7 +603,25 @@ fn run_learner(
             };
             let Some(item) = item else { break };
             let truth = &truths[item];
-            let correct = responses.next_f64() < truth.p_correct(learner.theta);
+            let meta = &engine.bank().items[item];
+            let (response, correct) = if meta.kind == Kind::Open {
+                // Each point covered with the point's probability at this answer's luck; a point
+                // not covered ticked anyway with the learner's bias.
+                let luck = config.open_answer_sd * responses.normal();
+                let a = config.open_point_discrimination * truth.a;
+                let p = 1.0 / (1.0 + (-a * (learner.theta + luck - truth.b)).exp());
+                let ticked: Vec<u8> = (0..meta.options)
+                    .filter(|_| responses.next_f64() < p || responses.next_f64() < self_credit)
+                    .collect();
+                let covered = ticked.len() as u8;
+                (
+                    Response::Covered(ticked),
+                    engine::open_counts_as_correct(covered, meta.options),
+                )
+            } else {
+                let correct = responses.next_f64() < truth.p_correct(learner.theta);
+                (Response::Chose(vec![u8::from(!correct)]), correct)
+            };
             if let Some(&(_, last)) = seen.iter().rev().find(|(i, _)| *i == item) {
                 if now - last < window_ms {
                     tally.repeats += 1;
@@ -593,7 +637,7 @@ fn run_learner(
                 LocalDate::from_utc_ms(now, 0),
                 Answer {
                     question: engine.bank().items[item].id.clone(),
-                    response: Response::Chose(vec![u8::from(!correct)]),
+                    response,
                     correct,
                     time_taken_ms: 30_000,
                     mode: Mode::Test,

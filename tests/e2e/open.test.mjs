@@ -1,0 +1,88 @@
+// Interview mode's open questions at 360×640, as a learner meets them: listed on a topic page,
+// answered out loud with the countdown running (pausable), revealed, key points ticked with the
+// keyboard only, the follow-ups shown after; the answer is saved (it survives a reload, counts
+// on Stats and brings the question into review when points were missed).
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { openPage, start } from "./support.mjs";
+import { App } from "./pages.mjs";
+
+let env;
+before(async () => (env = await start()));
+after(async () => env?.close());
+
+test("an open question: countdown, reveal, tick key points with the keyboard, follow-ups", async () => {
+  const page = await openPage(env.context);
+  const app = new App(page, env.baseUrl);
+
+  await app.open("/topic/python-fundamentals");
+  await page.getByRole("heading", { name: "Interview questions" }).waitFor();
+  const first = page.locator(".question-list").first().getByRole("link").first();
+  const prompt = (await first.textContent()).trim();
+  assert.ok(prompt.length > 10, "an interview question is listed by its prompt");
+  await first.click();
+
+  await page.getByText("Interview question · answer out loud").waitFor();
+  assert.equal((await page.locator("#question-prompt").textContent()).trim(), prompt);
+  // The suggested time counts down, can be paused, and never stops anything.
+  const clock = page.locator(".countdown-time");
+  const startText = await clock.textContent();
+  assert.match(startText, /^\d+:\d\d left$/);
+  await page.waitForFunction((t) => document.querySelector(".countdown-time")?.textContent !== t, startText);
+  await page.getByRole("button", { name: "Pause" }).click();
+  const paused = await clock.textContent();
+  await page.waitForTimeout(1500);
+  assert.equal(await clock.textContent(), paused, "paused, the countdown holds");
+  await page.getByRole("button", { name: "Resume" }).click();
+  // No checklist and no model answer before the reveal; the notes box is there.
+  assert.equal(await page.locator("fieldset.points").count(), 0);
+  await page.getByLabel("Say your answer out loud, or type notes").waitFor();
+  assert.equal(await page.getByRole("button", { name: "Check" }).count(), 0);
+
+  // Keyboard only: Enter reveals (focus is on the question, not in the notes box).
+  await page.locator("#question-prompt").focus();
+  await page.keyboard.press("Enter");
+  await page.getByRole("group", { name: "Key points" }).waitFor();
+  await page.getByRole("heading", { name: "Model answer" }).waitFor();
+  const points = page.locator("fieldset.points li");
+  const total = await points.count();
+  assert.ok(total >= 3 && total <= 6, `3 to 6 key points, got ${total}`);
+  assert.equal(await page.getByRole("heading", { name: "What they might ask next" }).count(), 0, "follow-ups come after");
+  await page.keyboard.press("1");
+  await page.keyboard.press("3");
+  await page.keyboard.press("3"); // untick
+  await page.keyboard.press("2");
+  await page.getByRole("button", { name: `Confirm · 2 of ${total}` }).waitFor();
+  await page.keyboard.press("Enter");
+  const status = page.getByRole("status");
+  await status.filter({ hasText: `2 of ${total} key points covered.` }).waitFor();
+  assert.match(await status.textContent(), /Partly covered|Here is a model answer/);
+  assert.equal(await page.locator("fieldset.points li.correct").count(), 2);
+  assert.equal(await page.locator("fieldset.points li.missed").count(), total - 2);
+  await page.getByRole("heading", { name: "What they might ask next" }).waitFor();
+  assert.ok((await page.locator(".follow-ups li").count()) >= 1);
+  // The verdict and the way on stay on screen at 360×640.
+  const bar = await page.locator(".action-bar").boundingBox();
+  assert.ok(bar && bar.y + bar.height <= 640, "the action bar is on screen");
+
+  // Saved: Stats counts it, and review brings it back (points were missed).
+  await app.open("/stats");
+  await page.getByText(/^1 answer on 1 day/).first().waitFor();
+  await app.open("/review");
+  await page.getByRole("heading", { name: /Recent mistakes \(1\)/ }).waitFor();
+});
+
+test("'I don't know' on an open question shows the model answer and counts nothing covered", async () => {
+  const page = await openPage(env.context);
+  const app = new App(page, env.baseUrl);
+  await app.open("/topic/ml-fundamentals");
+  await page.getByRole("heading", { name: "Interview questions" }).waitFor();
+  await page.locator(".question-list").first().getByRole("link").first().click();
+  await page.getByText("Interview question · answer out loud").waitFor();
+  await page.getByRole("button", { name: "I don't know" }).click();
+  await page.getByRole("status").filter({ hasText: "Here is a model answer" }).waitFor();
+  await page.getByRole("heading", { name: "Model answer" }).waitFor();
+  assert.equal(await page.locator("fieldset.points li.correct").count(), 0);
+  await page.reload();
+  await page.getByRole("heading", { level: 1 }).first().waitFor();
+});
