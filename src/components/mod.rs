@@ -5,6 +5,7 @@ pub mod open;
 pub mod question;
 pub mod question_list;
 pub mod readiness;
+pub mod recorder;
 pub mod references;
 pub mod results;
 pub mod sitting;

@@ -11,6 +11,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use crate::components::code::CodeBlock;
+use crate::components::recorder::Recorder;
 use crate::components::references::references_html;
 use crate::components::sitting::use_sitting;
 use crate::html::Html;
@@ -93,6 +94,7 @@ pub fn OpenCard(question: QuestionBody) -> impl IntoView {
             <Show when=move || answered.with(Option::is_none)>
                 <Countdown seconds=seconds />
             </Show>
+            <Recorder />
             <Show when=move || !revealed.get() && answered.with(Option::is_none)>
                 <label class="notes-label" for="open-notes">"Say your answer out loud, or type notes"</label>
                 <textarea

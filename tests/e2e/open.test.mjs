@@ -1,11 +1,16 @@
 // Interview mode's open questions at 360×640, as a learner meets them: listed on a topic page,
 // answered out loud with the countdown running (pausable), revealed, key points ticked with the
-// keyboard only, the follow-ups shown after; the answer is saved (it survives a reload, counts
-// on Stats and brings the question into review when points were missed).
+// keyboard only, the follow-ups shown after; the answer is saved (it counts on Stats and brings
+// the question into review when points were missed); recording is offered only where a
+// microphone exists (Chromium's fake one), plays back, and can be deleted.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { openPage, start } from "./support.mjs";
 import { App } from "./pages.mjs";
+import { mkdir } from "node:fs/promises";
+import { join, resolve } from "node:path";
+
+const SHOTS = resolve(process.env.PREPWISE_SCREENSHOTS ?? "target/screenshots");
 
 let env;
 before(async () => (env = await start()));
@@ -85,4 +90,51 @@ test("'I don't know' on an open question shows the model answer and counts nothi
   assert.equal(await page.locator("fieldset.points li.correct").count(), 0);
   await page.reload();
   await page.getByRole("heading", { level: 1 }).first().waitFor();
+});
+
+test("recording is not offered without a microphone", async () => {
+  const page = await openPage(env.context);
+  const app = new App(page, env.baseUrl);
+  await app.open("/question/pyf-501");
+  await page.getByText("Interview question · answer out loud").waitFor();
+  // The check for a microphone is asynchronous: give it time to answer, then look.
+  await page.waitForTimeout(1000);
+  assert.equal(await page.getByRole("button", { name: "Record your answer" }).count(), 0);
+  assert.deepEqual(page.problems, []);
+});
+
+test("with a microphone: record, play back beside the key points, delete", async () => {
+  const mic = await start({ args: ["--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream"] });
+  try {
+    const page = await openPage(mic.context);
+    const app = new App(page, mic.baseUrl);
+    await app.open("/question/pyf-501");
+    await page.getByText("Recordings stay on this device, in this page only: never uploaded, not saved, not in backups.").waitFor();
+    await page.getByRole("button", { name: "Record your answer" }).click();
+    await page.getByRole("button", { name: "Stop recording" }).waitFor();
+    await page.waitForTimeout(1200);
+    await page.getByRole("button", { name: "Stop recording" }).click();
+    const audio = page.getByLabel("Your recorded answer");
+    await audio.waitFor();
+    assert.match(await audio.getAttribute("src"), /^blob:/);
+    const seconds = await audio.evaluate((el) => new Promise((ok) => {
+      if (el.readyState >= 1) ok(el.duration);
+      el.addEventListener("loadedmetadata", () => ok(el.duration), { once: true });
+      el.addEventListener("error", () => ok(-1), { once: true });
+    }));
+    assert.ok(seconds !== -1, "the recording loads under the page's CSP (media-src blob:)");
+    // For a reviewer's eye, like screens.test.mjs's shots.
+    await mkdir(SHOTS, { recursive: true });
+    await page.screenshot({ path: join(SHOTS, "open-recording-360x640-light.png"), animations: "disabled", caret: "hide" });
+    // Still there after the reveal, beside the key points.
+    await page.getByRole("button", { name: "Reveal" }).click();
+    await page.getByRole("group", { name: "Key points" }).waitFor();
+    assert.equal(await audio.count(), 1);
+    await page.getByRole("button", { name: "Delete recording" }).click();
+    await page.getByRole("button", { name: "Record your answer" }).waitFor();
+    assert.equal(await audio.count(), 0);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await mic.close();
+  }
 });

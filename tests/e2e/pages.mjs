@@ -49,7 +49,23 @@ export class Quiz {
     return this.page.locator("fieldset.choices li");
   }
 
+  /** Whether the question shown is an open (interview) one: a test ends with one by default. */
+  async isOpen() {
+    await this.page.locator("#question-prompt").waitFor();
+    return (await this.page.locator(".open-question").count()) > 0;
+  }
+
+  /** Answers with the keyboard: the option's number and Enter; on an open question, Enter to
+   * reveal, the key point's number to tick it and Enter to confirm. */
   async answerWithKeys(optionNumber) {
+    if (await this.isOpen()) {
+      await this.page.keyboard.press("Enter");
+      await this.page.getByRole("group", { name: "Key points" }).waitFor();
+      await this.page.keyboard.press(String(optionNumber));
+      await this.page.keyboard.press("Enter");
+      await this.page.getByRole("status").filter({ hasText: /key points covered/ }).waitFor();
+      return;
+    }
     await this.page.keyboard.press(String(optionNumber));
     await this.page.keyboard.press("Enter");
     await this.page.getByRole("status").filter({ hasText: /Correct|Not quite|Here is the answer/ }).waitFor();
@@ -57,7 +73,7 @@ export class Quiz {
 
   async dontKnow() {
     await this.page.getByRole("button", { name: "I don't know" }).click();
-    await this.page.getByRole("status").filter({ hasText: /Here is the answer/ }).waitFor();
+    await this.page.getByRole("status").filter({ hasText: /Here is the answer|Here is a model answer/ }).waitFor();
   }
 
   async next() {

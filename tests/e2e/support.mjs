@@ -23,16 +23,17 @@ export const CHROMIUM_ARGS = [
  * `stopServer()` takes the site off the network (the browser stays: offline tests);
  * `serveDist(dir)` serves another build from now on (update tests). `serviceWorkers: "block"`
  * makes the page bypass the service worker (for tests that intercept requests with page.route,
- * which never sees what the worker answers from its cache).
+ * which never sees what the worker answers from its cache). `args` adds Chromium switches (a
+ * fake microphone for the recording test).
  */
-export async function start({ viewport = { width: 360, height: 640 }, serviceWorkers = "allow" } = {}) {
+export async function start({ viewport = { width: 360, height: 640 }, serviceWorkers = "allow", args = [] } = {}) {
   const server = await serve(DIST, 0);
   const baseUrl = `http://127.0.0.1:${server.address().port}`;
   const profile = await mkdtemp(join(tmpdir(), "prepwise-e2e-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: "/usr/bin/chromium",
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...args],
     viewport,
     serviceWorkers,
   });
