@@ -6,7 +6,7 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { openPage, start } from "./support.mjs";
-import { App } from "./pages.mjs";
+import { App, Quiz } from "./pages.mjs";
 import { mkdir } from "node:fs/promises";
 import { join, resolve } from "node:path";
 
@@ -137,4 +137,36 @@ test("with a microphone: record, play back beside the key points, delete", async
   } finally {
     await mic.close();
   }
+});
+
+test("a topic test ends with an open question, unless Settings turns it off", async () => {
+  const page = await openPage(env.context);
+  const app = new App(page, env.baseUrl);
+  const quiz = new Quiz(page);
+  const lastKind = async () => {
+    await app.open("/topic/statistics");
+    await app.startTest().click();
+    for (let n = 1; n < 5; n++) {
+      assert.equal((await quiz.current()).n, n);
+      assert.equal(await quiz.isOpen(), false, `question ${n} is multiple choice`);
+      await quiz.dontKnow();
+      await quiz.next();
+    }
+    assert.equal((await quiz.current()).n, 5);
+    const open = await quiz.isOpen();
+    await quiz.answerWithKeys(1);
+    await quiz.next();
+    await page.getByRole("heading", { name: /of 5 correct/ }).waitFor();
+    return open;
+  };
+  assert.equal(await lastKind(), true, "by default the fifth question is an open one");
+  // The results list it by the points covered.
+  await page.locator(".result-item .verdict").filter({ hasText: /^\d of \d points$/ }).waitFor();
+
+  await app.open("/settings");
+  const toggle = page.getByLabel(/End each topic test with an open question/);
+  assert.equal(await toggle.isChecked(), true);
+  await toggle.uncheck();
+  assert.equal(await lastKind(), false, "turned off, the fifth is multiple choice");
+  assert.deepEqual(page.problems, []);
 });

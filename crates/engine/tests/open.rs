@@ -221,3 +221,72 @@ fn open_questions_stay_out_of_adaptive_tests_and_the_daily_challenge() {
     assert_eq!(labels, vec![1, 2, 3, 4, 5]);
     assert!(engine.open_questions(1).is_empty());
 }
+
+#[test]
+fn a_test_with_an_open_question_asks_it_last_once_and_falls_back_when_none_is_left() {
+    let engine = Engine::new(bank_with_open(4));
+    let mut progress = engine.empty_progress();
+    let mut asked_open = Vec::new();
+    for round in 0..7u64 {
+        let now = DAY0 + round as i64 * MS_PER_DAY;
+        let mut test = engine
+            .start_test(&progress, &Scope::Topic(0), Access::Unlocked, round)
+            .expect("a test")
+            .with_open_question(true);
+        let mut kinds = Vec::new();
+        let mut id = 1000 * (round + 1);
+        while let Some(pick) = engine.next_question(&progress, &mut test, now) {
+            let meta = &engine.bank().items[pick.item];
+            kinds.push(meta.kind);
+            let (response, correct) = if meta.kind == Kind::Open {
+                asked_open.push(pick.item);
+                (covering(2), false)
+            } else {
+                (Response::Chose(vec![0]), true)
+            };
+            let at = now + 60_000;
+            engine.apply(
+                &mut progress,
+                &Event::answered(
+                    EventId(id),
+                    at,
+                    LocalDate::from_utc_ms(at, 0),
+                    Answer {
+                        question: meta.id.clone(),
+                        response,
+                        correct,
+                        time_taken_ms: 30_000,
+                        mode: Mode::Test,
+                        session: SessionId(round),
+                    },
+                ),
+            );
+            id += 1;
+        }
+        assert_eq!(kinds.len(), 5);
+        assert!(
+            kinds[..4].iter().all(|k| *k != Kind::Open),
+            "round {round}: {kinds:?}"
+        );
+        // Five open questions in the topic, none asked again within the 7-day window: a day
+        // apart, the first five tests end with one each, then the last slot is multiple choice.
+        if round < 5 {
+            assert_eq!(kinds[4], Kind::Open, "round {round}");
+        } else {
+            assert_ne!(
+                kinds[4],
+                Kind::Open,
+                "round {round}: none left in the window"
+            );
+        }
+    }
+    let distinct: std::collections::BTreeSet<usize> = asked_open.iter().copied().collect();
+    assert_eq!((asked_open.len(), distinct.len()), (5, 5));
+    // Without the switch, no open question.
+    let mut test = engine
+        .start_test(&progress, &Scope::Topic(0), Access::Unlocked, 99)
+        .expect("a test");
+    while let Some(pick) = engine.next_question(&progress, &mut test, DAY0) {
+        assert_ne!(engine.bank().items[pick.item].kind, Kind::Open);
+    }
+}
