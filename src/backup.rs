@@ -268,6 +268,17 @@ mod tests {
     }
 
     #[test]
+    fn an_open_answer_travels_with_its_ticked_points() {
+        let mut open = sample_event(3, NOW + 2);
+        if let engine::EventBody::Answered(answer) = &mut open.body {
+            answer.question = "pyf-501".into();
+            answer.response = engine::Response::Covered(vec![0, 2, 3]);
+        }
+        let events = vec![sample_event(1, NOW), open];
+        assert_eq!(parse(export(&events, NOW).as_bytes()), Ok(events));
+    }
+
+    #[test]
     fn bad_files_get_a_precise_error() {
         let good = export(&[sample_event(1, NOW)], NOW);
         assert!(
