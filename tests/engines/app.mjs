@@ -20,6 +20,12 @@ export const UI = {
   /** The first option of a question (radio or checkbox), clicked by its label. */
   firstOption: { css: "fieldset.choices li label", index: 0 },
   submit: { role: "button", name: /^Check/ },
+  /** An open (interview) question, which a test ends with by default: Reveal, tick a key
+   * point, Confirm. */
+  openQuestion: ".open-question",
+  reveal: { role: "button", name: /^Reveal/ },
+  firstPoint: { css: "fieldset.points li label", index: 0 },
+  confirm: { role: "button", name: /^Confirm/ },
   /** After an answer: the verdict in the action bar at the bottom of the screen. */
   verdict: { css: ".action-bar .verdict" },
   nextQuestion: { role: "button", name: /^Continue/ },
@@ -79,8 +85,16 @@ export async function currentQuestion(browser) {
 
 /** Answers the question shown with its first option, and waits for the feedback. */
 export async function answerFirstOption(browser) {
-  await browser.click(UI.firstOption);
-  await browser.click(UI.submit);
+  await browser.waitFor(UI.prompt);
+  const open = await browser.evaluate((css) => document.querySelector(css) !== null, UI.openQuestion);
+  if (open) {
+    await browser.click(UI.reveal);
+    await browser.click(UI.firstPoint);
+    await browser.click(UI.confirm);
+  } else {
+    await browser.click(UI.firstOption);
+    await browser.click(UI.submit);
+  }
   await browser.waitFor(UI.verdict);
 }
 
