@@ -3,11 +3,19 @@
 //! building and querying the search index over 2,000 questions' text.
 //!
 //! ```text
-//! cargo run --release -p engine --example bench
+//! cargo run --release -p engine --example bench [-- --json]
 //! ```
+//!
+//! With `--json`, the same figures as one JSON object (`./x bench` reads it):
+//! `{"banks": {LABEL: {KEY: value}}, "search": {...}}`, each KEY the line's
+//! label as a slug plus its unit (`build_test_one_topic_us`), with the
+//! precision the text shows. `scripts/bench.mjs` reads the text of a revision
+//! without `--json` into the same keys.
 
 use std::hint::black_box;
 use std::time::Instant;
+
+use serde_json::{json, Map, Value};
 
 use engine::{
     Access, Answer, Bank, Engine, Event, EventBody, EventId, ItemMeta, Kind, LocalDate, Mode,
@@ -171,7 +179,55 @@ fn median_us(runs: usize, mut f: impl FnMut()) -> f64 {
     times[runs / 2]
 }
 
+/// The figures as they are measured: printed as text at once, or kept for
+/// one JSON object at the end.
+struct Report {
+    json: bool,
+    section: Map<String, Value>,
+}
+
+impl Report {
+    /// One timing: `label` as the text shows it, `unit` `µs` (one decimal)
+    /// or `ms` (two), `note` after it in the text only.
+    fn metric(&mut self, label: &str, value: f64, unit: &str, note: &str) {
+        let (decimals, key_unit) = if unit == "ms" { (2, "ms") } else { (1, "us") };
+        let shown = format!("{value:.decimals$}");
+        if self.json {
+            let value: f64 = shown.parse().expect("a formatted number");
+            self.section
+                .insert(format!("{}_{key_unit}", slug(label)), json!(value));
+        } else {
+            println!("  {:<32}{shown:>8} {unit}{note}", format!("{label}:"));
+        }
+    }
+
+    /// Ends a section: its figures so far, emptied for the next.
+    fn take(&mut self) -> Map<String, Value> {
+        std::mem::take(&mut self.section)
+    }
+}
+
+/// A label as a key: lowercase letters and digits, every other run of
+/// characters one `_` (`"build_test, one topic"` → `build_test_one_topic`).
+fn slug(label: &str) -> String {
+    let mut key = String::new();
+    for c in label.chars() {
+        if c.is_ascii_alphanumeric() {
+            key.push(c.to_ascii_lowercase());
+        } else if !key.is_empty() && !key.ends_with('_') {
+            key.push('_');
+        }
+    }
+    key.trim_end_matches('_').to_string()
+}
+
 fn main() {
+    let json = std::env::args().skip(1).any(|a| a == "--json");
+    let mut report = Report {
+        json,
+        section: Map::new(),
+    };
+    let mut banks = Map::new();
     let now = 1_767_225_600_000i64;
     for (label, topics) in [("1 topic of 2,000", 1u16), ("12 topics, 2,000 in all", 12)] {
         let engine = Engine::new(bank(topics, 2_000));
@@ -215,12 +271,14 @@ fn main() {
         let review_us = median_us(201, || {
             black_box(engine.review_queue(&progress, LocalDate::from_utc_ms(now, 60), 20));
         });
-        println!("bank: {label}");
-        println!("  build_test, one topic:          {topic_us:8.1} µs  (budget 100 µs)");
-        println!("  build_test, mixed over all:     {mixed_us:8.1} µs");
-        println!("  replay 10,000 events:           {replay_ms:8.2} ms  (budget 20 ms)");
-        println!("  apply one event (hot path):     {apply_us:8.1} µs");
-        println!("  daily_challenge:                {daily_us:8.1} µs");
+        if !json {
+            println!("bank: {label}");
+        }
+        report.metric("build_test, one topic", topic_us, "µs", "  (budget 100 µs)");
+        report.metric("build_test, mixed over all", mixed_us, "µs", "");
+        report.metric("replay 10,000 events", replay_ms, "ms", "  (budget 20 ms)");
+        report.metric("apply one event (hot path)", apply_us, "µs", "");
+        report.metric("daily_challenge", daily_us, "µs", "");
         let with_daily = log_with_daily(&engine, 10_000);
         let replay_daily_ms = median_us(21, || {
             black_box(engine.replay(black_box(&with_daily)));
@@ -233,9 +291,10 @@ fn main() {
         let apply_daily_us = median_us(1, || {
             black_box(engine.apply(&mut incremental, &with_daily[last_daily]));
         });
-        println!("  review_queue (top 20):          {review_us:8.1} µs");
-        println!("  replay, a daily challenge a day:{replay_daily_ms:8.2} ms");
-        println!("  apply one daily answer:         {apply_daily_us:8.1} µs");
+        report.metric("review_queue (top 20)", review_us, "µs", "");
+        report.metric("replay, a daily challenge a day", replay_daily_ms, "ms", "");
+        report.metric("apply one daily answer", apply_daily_us, "µs", "");
+        banks.insert(label.to_string(), Value::Object(report.take()));
     }
 
     let docs = search_docs(2_000);
@@ -247,16 +306,39 @@ fn main() {
         black_box(SearchIndex::new(black_box(docs.clone())));
     }) / 1e3;
     let index = SearchIndex::new(docs);
-    println!(
-        "search: 2,000 documents, {words} words, vocabulary {}",
-        index.vocabulary_len()
+    if !json {
+        println!(
+            "search: 2,000 documents, {words} words, vocabulary {}",
+            index.vocabulary_len()
+        );
+    }
+    report.metric(
+        "build the index (copying the text included)",
+        build_ms,
+        "ms",
+        "  (once per visit)",
     );
-    println!("  build the index (copying the text included): {build_ms:8.2} ms  (once per visit)");
+    let mut queries = Map::new();
     for q in ["pyton generatr", "atention", "numpy", "gil the", "th"] {
         let mut hits = 0;
         let query_us = median_us(201, || {
             hits = black_box(index.query(black_box(q), 50)).len();
         });
-        println!("  query {q:<16} ({hits:2} hits):   {query_us:8.1} µs");
+        if json {
+            let us: f64 = format!("{query_us:.1}")
+                .parse()
+                .expect("a formatted number");
+            queries.insert(q.to_string(), json!({ "hits": hits, "us": us }));
+        } else {
+            println!("  query {q:<16} ({hits:2} hits):   {query_us:8.1} µs");
+        }
+    }
+    if json {
+        let mut search = report.take();
+        search.insert("documents".into(), json!(2_000));
+        search.insert("words".into(), json!(words));
+        search.insert("vocabulary".into(), json!(index.vocabulary_len()));
+        search.insert("queries".into(), Value::Object(queries));
+        println!("{}", json!({ "banks": banks, "search": search }));
     }
 }
