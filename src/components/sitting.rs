@@ -282,13 +282,7 @@ impl Sitting {
 
     /// Checks the selected options; nothing happens with none selected.
     pub fn check(&self) {
-        let order = self.order();
-        let chosen: Vec<u8> = self
-            .selected
-            .get_untracked()
-            .iter()
-            .filter_map(|&p| order.get(p).copied())
-            .collect();
+        let chosen = self.selected_in_content_order();
         if !chosen.is_empty() {
             self.respond(Response::Chose(chosen));
         }
@@ -306,14 +300,17 @@ impl Sitting {
         if !self.is_open() || !self.revealed.get_untracked() {
             return;
         }
+        self.respond(Response::Covered(self.selected_in_content_order()));
+    }
+
+    /// What is selected (display positions), as content indices (untracked).
+    fn selected_in_content_order(&self) -> Vec<u8> {
         let order = self.order();
-        let covered: Vec<u8> = self
-            .selected
+        self.selected
             .get_untracked()
             .iter()
             .filter_map(|&p| order.get(p).copied())
-            .collect();
-        self.respond(Response::Covered(covered));
+            .collect()
     }
 
     /// "I don't know": shows the answer, counted as not known.

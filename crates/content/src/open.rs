@@ -120,38 +120,20 @@ pub fn validate(
             lines(file, points, id, "key point", KEY_POINT_MAX_CHARS, diags)
         }
     };
-    let follow_ups = match raw.follow_ups {
-        None => Vec::new(),
-        Some(list) => {
-            if list.get_ref().len() > MAX_FOLLOW_UPS {
-                diags.error_with_hint(
-                    &file.at(list.span().start),
-                    format!(
-                        "{id}: {} follow-ups; at most {MAX_FOLLOW_UPS}",
-                        list.get_ref().len()
-                    ),
-                    "keep the ones an interviewer would most likely ask next",
-                );
-            }
-            lines(file, list, id, "follow-up", usize::MAX, diags)
-        }
-    };
-    let pitfalls = match raw.pitfalls {
-        None => Vec::new(),
-        Some(list) => {
-            if list.get_ref().len() > MAX_PITFALLS {
-                diags.error_with_hint(
-                    &file.at(list.span().start),
-                    format!(
-                        "{id}: {} pitfalls; at most {MAX_PITFALLS}",
-                        list.get_ref().len()
-                    ),
-                    "keep the claims that most often sound right and are wrong",
-                );
-            }
-            lines(file, list, id, "pitfall", usize::MAX, diags)
-        }
-    };
+    let follow_ups = capped_lines(
+        file,
+        raw.follow_ups,
+        (id, "follow-up", MAX_FOLLOW_UPS),
+        "keep the ones an interviewer would most likely ask next",
+        diags,
+    );
+    let pitfalls = capped_lines(
+        file,
+        raw.pitfalls,
+        (id, "pitfall", MAX_PITFALLS),
+        "keep the claims that most often sound right and are wrong",
+        diags,
+    );
     let seconds = match raw.time_seconds {
         None => default_seconds(difficulty),
         Some(s) => {
@@ -180,6 +162,28 @@ pub fn validate(
             seconds,
         },
     )
+}
+
+/// An optional list of at most `max` one-line entries (follow-ups, pitfalls): none when absent.
+fn capped_lines(
+    file: &SourceFile,
+    list: Option<&Spanned<Vec<String>>>,
+    (id, what, max): (&str, &str, usize),
+    hint: &str,
+    diags: &mut Diagnostics,
+) -> Vec<String> {
+    let Some(list) = list else {
+        return Vec::new();
+    };
+    let n = list.get_ref().len();
+    if n > max {
+        diags.error_with_hint(
+            &file.at(list.span().start),
+            format!("{id}: {n} {what}s; at most {max}"),
+            hint,
+        );
+    }
+    lines(file, list, id, what, usize::MAX, diags)
 }
 
 /// Trimmed one-line entries of a list: none empty, none on several lines, none longer than `max`.
